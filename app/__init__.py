@@ -1,0 +1,1 @@
+"""RaSoát apps: the `rasoat` CLI and the Gradio web UI (thin layers over indexer/ and search/)."""

@@ -1,0 +1,1 @@
+"""One module per `rasoat` sub-command; each exposes ``run(args) -> int`` (the exit code)."""
