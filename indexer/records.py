@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
+from dataclasses import field as dc_field  # Procedure has an attribute named `field`
 from typing import Any, Optional, Union
 
 TIME_UNITS = ("working_days", "days", "hours", "months", "text")
@@ -153,17 +154,17 @@ class Procedure:
     agency: str = ""
     applicants: str = ""
     decision: str = ""
-    steps: list[str] = field(default_factory=list)
-    channels: list[Channel] = field(default_factory=list)
-    documents: list[DossierDocument] = field(default_factory=list)
+    steps: list[str] = dc_field(default_factory=list)
+    channels: list[Channel] = dc_field(default_factory=list)
+    documents: list[DossierDocument] = dc_field(default_factory=list)
     result: str = ""
-    requirements: list[str] = field(default_factory=list)
-    legal_basis: list[LegalBasis] = field(default_factory=list)
-    forms: list[str] = field(default_factory=list)
+    requirements: list[str] = dc_field(default_factory=list)
+    legal_basis: list[LegalBasis] = dc_field(default_factory=list)
+    forms: list[str] = dc_field(default_factory=list)
     fee_text: str = ""
     time_text: str = ""
     province: str = ""
-    source: Source = field(default_factory=Source)
+    source: Source = dc_field(default_factory=Source)
     kind: str = "procedure"
 
     @property

@@ -35,6 +35,8 @@ def _decompose_letter(ch: str) -> tuple[str, str, str]:
 @lru_cache(maxsize=200_000)
 def _normalize_word(word: str) -> str:
     """Put the tone mark of one syllable where the traditional rule puts it (hòa, thúy, quả)."""
+    if len(word) > 7 or (not word.isupper() and any(c.isupper() for c in word[1:])):
+        return word  # not one syllable: glued words such as "gianPhí" from flattened tables
     letters = [_decompose_letter(c) for c in word]
     tones = [t for _, _, t in letters if t]
     if len(tones) != 1:
