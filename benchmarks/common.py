@@ -226,3 +226,61 @@ def fmt_row(name: str, m: dict[str, float]) -> str:
 
 
 TABLE_HEAD = "| method | R@1 | R@10 | MRR@10 | nDCG@10 |\n|---|---|---|---|---|"
+
+
+# --- evaluation of lexical / dense / fusion -------------------------------------------------
+
+FUSION_GRID: list[tuple[str, str, dict]] = (
+    [("lexical", "lexical", {}), ("dense", "dense", {})]
+    + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.5, 0.3, 0.1)]
+    + [
+        (f"weighted {n} w_d={w:g}", "weighted", {"norm": n, "w_dense": w})
+        for n in ("minmax", "zscore")
+        for w in (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+    ]
+)
+
+
+def split_dev_test(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Deterministic split: even positions tune (dev), odd positions report (test)."""
+    idx = np.arange(n)
+    return idx[idx % 2 == 0], idx[idx % 2 == 1]
+
+
+def evaluate_fusion(
+    ids: list[str],
+    questions: list[Question],
+    lexical_runs: list[tuple[np.ndarray, np.ndarray]],
+    dense_runs: list[tuple[np.ndarray, np.ndarray]],
+    any_of: bool = False,
+    grid: list[tuple[str, str, dict]] | None = None,
+) -> list[tuple[str, str, dict, dict, dict, dict]]:
+    """Metrics of every fusion setting on dev, test and all questions.
+
+    Returns:
+        [(name, method, params, dev_metrics, test_metrics, all_metrics)].
+    """
+    from search.fusion import fuse
+
+    dev, test = split_dev_test(len(questions))
+    out = []
+    for name, method, params in grid or FUSION_GRID:
+        ranked = [
+            [ids[h.row] for h in fuse(lx, dn, 10, method, **params)] for lx, dn in zip(lexical_runs, dense_runs)
+        ]
+        m_dev = metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of)
+        m_test = metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of)
+        m_all = metrics(ranked, questions, any_of=any_of)
+        out.append((name, method, params, m_dev, m_test, m_all))
+    return out
+
+
+def print_fusion_table(rows: list[tuple[str, str, dict, dict, dict, dict]]) -> None:
+    """Markdown table: MRR@10/R@1/R@10 on dev, test and all."""
+    print("| method | dev MRR@10 | test R@1 | test R@10 | test MRR@10 | test nDCG@10 | all R@1 | all R@10 | all MRR@10 | all nDCG@10 |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, _, _, d, t, a in rows:
+        print(
+            f"| {name} | {d['MRR@10']:.3f} | {t['R@1']:.3f} | {t['R@10']:.3f} | {t['MRR@10']:.3f} | {t['nDCG@10']:.3f} "
+            f"| {a['R@1']:.3f} | {a['R@10']:.3f} | {a['MRR@10']:.3f} | {a['nDCG@10']:.3f} |"
+        )

@@ -9,6 +9,7 @@ basis lists, steps and item lists. All functions normalise their input with
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from indexer.records import Fee, LegalBasis, ProcessingTime
@@ -41,7 +42,10 @@ def is_empty_value(text: Optional[str]) -> bool:
     """
     if not text:
         return True
-    key = fold(normalize(text)).strip().strip(".:;,").strip()
+    stripped = text.strip()
+    if len(stripped) > 30:
+        return False  # every placeholder is short
+    key = fold(stripped).strip().strip(".:;,").strip()
     key = re.sub(r"\s+", " ", key)
     return key in _EMPTY_FOLDED
 
@@ -51,6 +55,8 @@ _NONE_FOLDED = {"khong", "khong co", "khong quy dinh", "khong yeu cau", "khong c
 
 def _is_none_value(text: str) -> bool:
     """True for "Không", "Không có", "Không quy định" (an explicit *none*)."""
+    if len(text) > 30:
+        return False
     key = re.sub(r"\s+", " ", fold(text).strip().strip(".:;,()").strip())
     return key in _NONE_FOLDED
 
@@ -138,6 +144,9 @@ _FREE = re.compile(
     r"khong co phi|khong co le phi|khong thu phi|khong thu le phi)\b"
 )
 
+# "Phí : Không Đồng", "Lệ phí : không đồng", "Phí : o Đồng" (a typed letter o for 0)
+_ZERO_WORD = re.compile(r"^\s*(?:(?:le )?phi\s*:\s*)?(?:khong|o)\s*(?:dong)?\s*[.;]?\s*$")
+
 
 def _amount_value(num: str, multiplier: Optional[str]) -> Optional[int]:
     if multiplier:
@@ -159,7 +168,7 @@ def fee_amounts(text: str) -> list[int]:
     Returns:
         Amounts as integers.
     """
-    folded = fold(normalize(text or ""))
+    folded = fold(text or "")
     out = []
     for m in _AMOUNT.finditer(folded):
         val = _amount_value(m.group(1), m.group(2))
@@ -192,7 +201,7 @@ def parse_fee(text: Optional[str]) -> Optional[Fee]:
             return Fee(nonzero[0], original)
         return Fee(None, original)
     folded = fold(original)
-    if _is_none_value(original) or _FREE.search(folded):
+    if _is_none_value(original) or _FREE.search(folded) or _ZERO_WORD.match(folded):
         return Fee(0, original)
     return Fee(None, original)
 
@@ -200,51 +209,115 @@ def parse_fee(text: Optional[str]) -> Optional[Fee]:
 # --- quantity --------------------------------------------------------------------------------
 
 _QTY_PAIR = re.compile(r"(Bản chính|Bản sao)\s*:\s*(\d+)", re.IGNORECASE)
+_QTY_LIST = re.compile(r"^(\d+)\s*(bản chính|bản sao)(?:\s*,\s*(\d+)\s*(bản chính|bản sao))*$", re.IGNORECASE)
 
 
 def parse_quantity(text: Optional[str]) -> str:
     """Tidy a dossier quantity.
 
     Args:
-        text: "1 bản chính", "Bản chính: 1 Bản sao: 0", "01 bản sao có chứng thực".
+        text: "1 bản chính", "Bản chính: 1 Bản sao: 0", "0 bản chính,1 bản sao",
+            "01 bản sao có chứng thực".
 
     Returns:
-        A readable quantity such as "1 bản chính" or "1 bản chính, 1 bản sao"
-        ("" when empty).
+        A readable quantity such as "1 bản chính" or "1 bản chính, 1 bản sao" (zero
+        counts dropped unless all are zero); "" when empty.
     """
     if is_empty_value(text):
         return ""
     t = re.sub(r"\s+", " ", normalize(text or "")).strip()
-    pairs = _QTY_PAIR.findall(t)
+    pairs = [(kind, n) for kind, n in _QTY_PAIR.findall(t)]
+    if not pairs and _QTY_LIST.match(t):
+        pairs = [(kind, n) for n, kind in re.findall(r"(\d+)\s*(bản chính|bản sao)", t, re.IGNORECASE)]
     if pairs:
         parts = [f"{int(n)} {kind.lower()}" for kind, n in pairs if int(n) > 0]
-        return ", ".join(parts) if parts else "0 bản"
+        return ", ".join(parts) if parts else f"0 {pairs[0][0].lower()}"
     return t
 
 
 # --- document numbers ------------------------------------------------------------------------
 
-_SEG = r"(?:TTg|[A-ZĐ\d]+)"
+_UP = "A-ZĐƯƠÂĂÊÔ"  # letters of issuer codes ("BLĐTBXH", "UBTƯMTTQVN")
+_SEG = r"(?:TTg|[" + _UP + r"\d]+)"
 _DOC_NUMBER = re.compile(
-    r"(?<![\w.])"
-    r"(?:"
-    # 63/2010/NĐ-CP, 19/2014/QĐ-TTg, 02/2011/QH13, 66.7/2025/NQ-CP, 6225/QĐ-BQP, 08/VBHN-BTP
-    r"\d+(?:\.\d+)?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-ZĐ\d]*"
-    r"(?:[-–]" + _SEG + r")*"
-    r"|"
+    # 63/2010/NĐ-CP, 19/2014/QĐ-TTg, 02/2011/QH13, 66.7/2025/NQ-CP, 6225/QĐ-BQP, 08/VBHN-BTP, 105/2025/NĐ- CP
+    r"(?<![\d.,/])\d+(?:\.\d+)?/(?:(?:19|20)\d\d/)?[A-ZĐ][" + _UP + r"\d]*"
+    r"(?:(?:[-–]|\s[-–]\s?|[-–]\s)" + _SEG + r")*"
     # QĐ/0001-BCA
-    r"[A-ZĐ]{2,}/\d+(?:[-–]" + _SEG + r")+"
-    r")"
+    r"|(?<![\w/])[A-ZĐ]{2,}/\d+(?:[-–]" + _SEG + r")+"
 )
+_NEXT_NUMBER = re.compile(r"(?:\.\d+)?/")
+_GLUED_NUMBER = re.compile(_DOC_NUMBER.pattern.replace("(?<![\\d.,/])", "", 1))
 
 
-def _clean_number(num: str) -> str:
-    num = num.replace("–", "-").strip("-")
-    # a year glued in front by flattened tables: "năm 201102/2011/QH13" -> "02/2011/QH13"
-    m = re.match(r"((?:19|20)\d\d)(\d{1,4}/.*)$", num)
-    if m and len(num.split("/")[0]) >= 6:
-        num = m.group(2)
-    return num
+_ONSETS = ("ch", "gh", "gi", "kh", "ng", "nh", "ph", "th", "tr", "qu")
+_VOWEL_FOLDED = set("aeiouy")
+
+
+def _starts_word(two: str) -> bool:
+    """True if an upper-case letter plus the next lower-case one can start a Vietnamese word."""
+    f = fold(two)
+    if len(f) < 2:
+        return False
+    return f[1] in _VOWEL_FOLDED or f in _ONSETS or f[0] in _VOWEL_FOLDED
+
+
+def doc_number_spans(text: str) -> list[tuple[int, int, str]]:
+    """Find document numbers with their positions, repairing glued table cells.
+
+    Flattened tables glue cells together: "Nghị định 137/2020/NĐ-CP137/2020/NĐ-CP",
+    "68/2013/TT-BCALuật ...", "năm 201102/2011/QH13". The spans returned cut such
+    glue apart.
+
+    Args:
+        text: text already passed through ``normalize``.
+
+    Returns:
+        (start, end, number) triples in order; ``number`` is cleaned (see
+        ``extract_doc_numbers``).
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    glued = False
+    while True:
+        m = (_GLUED_NUMBER.match(text, pos) if glued else None) or _DOC_NUMBER.search(text, pos)
+        glued = False
+        if not m:
+            return out
+        start, end = m.start(), m.end()
+        num = m.group(0)
+        # digits of the next number eaten: "NĐ-CP137" + "/2020/..." -> "NĐ-CP"; "QH1306" -> "QH13"
+        if _NEXT_NUMBER.match(text, end):
+            digits = re.search(r"\d+$", num)
+            if digits and "/" in num[: digits.start()]:
+                keep = 2 if num[: digits.start()].endswith("QH") and len(digits.group(0)) > 2 else 0
+                cut = len(digits.group(0)) - keep
+                if keep or not num[: digits.start()].endswith("/"):
+                    num, end = num[: len(num) - cut], end - cut
+                    glued = True
+        # a title glued after: "TT-BCALuật" -> "TT-BCA", "NĐ-CPQuy định" -> "NĐ-CP"
+        # (but "TT-BNNMTquy định" keeps its T: "Tq" cannot start a Vietnamese word)
+        if (
+            end < len(text)
+            and text[end].islower()
+            and num[-1:].isupper()
+            and (num[-2:-1].isalnum() or num[-2:-1] in ("-", "–", " "))
+            and _starts_word(num[-1] + text[end])
+        ):
+            num, end = num[:-1], end - 1
+        # "QH13LUẬT": letters glued after the legislature number
+        elif end < len(text) and text[end].isupper() and re.search(r"QH\d\d[A-ZĐ]+$", num):
+            cut = len(re.search(r"[A-ZĐ]+$", num).group(0))
+            num, end = num[:-cut], end - cut
+        num = num.rstrip("-– ")
+        # a year glued in front: "năm 201102/2011/QH13" -> "02/2011/QH13"
+        lead = re.match(r"((?:19|20)\d\d)(\d{1,4}/)", num)
+        if lead and len(num.split("/")[0]) >= 6:
+            num, start = num[4:], start + 4
+        clean = re.sub(r"\s+", "", num).replace("–", "-")
+        if "/" in clean:
+            out.append((start, end, clean))
+        pos = max(end, m.start() + 1)
 
 
 def extract_doc_numbers(text: Optional[str]) -> list[str]:
@@ -259,19 +332,10 @@ def extract_doc_numbers(text: Optional[str]) -> list[str]:
     """
     if not text:
         return []
-    t = normalize(text).replace("Ð", "Đ").replace("đ", "đ")
-    # "NĐ - CP" -> "NĐ-CP"
-    t = re.sub(r"(?<=[A-ZĐ])\s+[-–]\s+(?=[A-ZĐ])", "-", t)
+    t = unicodedata.normalize("NFC", text).replace("Ð", "Đ")  # tone placement is irrelevant here
     seen: dict[str, None] = {}
-    for m in _DOC_NUMBER.finditer(t):
-        num = m.group(0)
-        end = m.end()
-        # flattened tables glue the next title on: "68/2013/TT-BCALuật" -> "68/2013/TT-BCA"
-        while end < len(t) and t[end].islower() and num[-1:].isupper() and num[-2:-1].isalnum():
-            num, end = num[:-1], end - 1
-        num = _clean_number(num)
-        if "/" in num and num not in seen:
-            seen[num] = None
+    for _, _, num in doc_number_spans(t):
+        seen.setdefault(num, None)
     return list(seen)
 
 
@@ -288,7 +352,7 @@ def extract_date(text: Optional[str]) -> str:
     """The first date in a text, as written ("08/6/2010", "20 tháng 11 năm 2014"), or ""."""
     if not text:
         return ""
-    m = _DATE.search(normalize(text))
+    m = _DATE.search(unicodedata.normalize("NFC", text))
     if not m:
         return ""
     return re.sub(r"\s+", "" if m.group(1) else " ", m.group(1) or m.group(2))
@@ -364,16 +428,18 @@ def split_steps(text: Optional[str]) -> list[str]:
     if is_empty_value(text):
         return []
     t = normalize(text or "").strip()
+    return [s for s in _split_steps(t) if re.search(r"[^\W_]", s)]
+
+
+def _split_steps(t: str) -> list[str]:
     if len(re.findall(r"Bước\s*\d+", t, re.IGNORECASE)) >= 2:
-        parts = [p for p in _STEP_MARK.split(t) if p.strip()]
         out = []
-        for i, p in enumerate(parts):
-            body = "\n".join(ln.strip() for ln in p.strip().split("\n") if ln.strip())
-            if i == 0 and not re.match(r"Bước\s*\d+", body, re.IGNORECASE) and out == []:
-                out.append(body)  # preamble before "Bước 1"
-            else:
+        for part in _STEP_MARK.split(t):  # a preamble before "Bước 1" is kept as its own step
+            body = "\n".join(ln.strip() for ln in part.strip().split("\n") if ln.strip())
+            body = body.rstrip(" \n-+•*–")  # the bullet of the next "- Bước 2" line
+            if body:
                 out.append(body)
-        return [s for s in out if s]
+        return out
     lines = [ln.strip() for ln in t.split("\n") if ln.strip()]
     bulleted = [ln for ln in lines if _BULLET.match(ln)]
     if len(bulleted) >= 2:
@@ -389,7 +455,14 @@ def split_steps(text: Optional[str]) -> list[str]:
     paras = [p.strip() for p in re.split(r"\n\s*\n", t) if p.strip()]
     if len(paras) >= 2:
         return [re.sub(r"\s*\n\s*", "\n", p) for p in paras]
-    return lines
+    # one line per step; a line starting in lower case continues the previous one (page breaks)
+    steps = []
+    for ln in lines:
+        if steps and ln[:1].islower():
+            steps[-1] += " " + ln
+        else:
+            steps.append(ln)
+    return steps
 
 
 # --- legal basis -----------------------------------------------------------------------------
@@ -431,6 +504,7 @@ def parse_legal_basis_text(text: Optional[str]) -> list[LegalBasis]:
 
 
 __all__ = [
+    "doc_number_spans",
     "extract_date",
     "extract_doc_numbers",
     "fee_amounts",

@@ -64,6 +64,8 @@ def _normalize_word(word: str) -> str:
         end += 1
     if end == start:
         return word
+    if any(lower[i] in _VOWELS for i in range(end, len(lower))):
+        return word  # two vowel groups: glued words ("tinnộp"), not one syllable
     if any(lower[i] not in _VOWELS and not lower[i].isalpha() for i in range(len(lower))):
         return word
     cluster = list(range(start, end))
@@ -235,6 +237,12 @@ _SENTENCE_END = re.compile(r"[.:;!?)\]”\"]\s*$")
 _HEADING_CAPS = re.compile(r"^[^a-zà-ỹđ]*$")
 
 
+def _is_caps_heading(line: str) -> bool:
+    """An all-capitals heading line ("ỦY BAN NHÂN DÂN TỈNH ..."), not a bare document number."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and "/" not in line
+
+
 def clean_pdf_text(text: str) -> str:
     """Join lines that a PDF broke mid-sentence and undo end-of-line hyphenation.
 
@@ -257,8 +265,8 @@ def clean_pdf_text(text: str) -> str:
         elif (
             _STRUCTURAL_LINE.match(line)
             or _SENTENCE_END.search(prev)
-            or _HEADING_CAPS.match(prev)
-            or _HEADING_CAPS.match(line)
+            or _is_caps_heading(prev)
+            or _is_caps_heading(line)
         ):
             out.append(line)
         else:

@@ -1,0 +1,201 @@
+"""Thẻ “Đơn giản hóa”: simplification candidates, filters, accept / reject / note, DOCX plan and XLSX."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from app import web_render as R
+from app.web_state import IndexHolder, NoIndexError
+
+ANY = "(tất cả)"
+HEADERS = ["Mã đề xuất", "Mã TTHC", "Thủ tục", "Lĩnh vực", "Quy tắc", "Tiêu chí", "Thành phần", "Đề xuất",
+           "Tiết kiệm (đồng/năm)", "Độ tin cậy", "Quyết định"]
+DECISION_VI = {"accept": "Chấp nhận", "reject": "Bác bỏ", "note": "Ghi chú", "": ""}
+
+
+def candidates(holder: IndexHolder) -> list[Any]:
+    """advise_index on the current index (cached per bundle version), reviews re-attached on each call."""
+    from search.advisor import advise_index
+    from search.reviews import attach_reviews
+
+    cands = holder.cached("candidates", lambda index: list(advise_index(index)))
+    return attach_reviews(cands, holder.index_dir)
+
+
+def _find(holder: IndexHolder, cand_id: str) -> Any:
+    return next((c for c in candidates(holder) if c.id == cand_id), None)
+
+
+def record_review(holder: IndexHolder, cand_id: str, decision: str, note: str = "") -> None:
+    """Store one decision in <index>/reviews.json.
+
+    Raises:
+        KeyError: unknown candidate id.
+    """
+    from search.reviews import set_review
+
+    cand = _find(holder, cand_id)
+    if cand is None:
+        raise KeyError(f"không có đề xuất {cand_id}")
+    set_review(holder.index_dir, cand, decision, note=note)
+
+
+def _decision(c: Any) -> str:
+    r = c.review or {}
+    label = r.get("label") or DECISION_VI.get(r.get("decision", ""), "")
+    return f"{label}: {r['note']}" if r.get("note") else label
+
+
+def filter_choices(holder: IndexHolder) -> tuple[list[str], list[str], list[str]]:
+    """Distinct rules, criteria and fields among the candidates."""
+    cands = candidates(holder)
+    rules = sorted({f"{c.rule} — {c.rule_title}" for c in cands})
+    crits = sorted({c.criterion for c in cands if c.criterion})
+    fields = sorted({c.field for c in cands if c.field})
+    return rules, crits, fields
+
+
+def table(holder: IndexHolder, rule: str = ANY, criterion: str = ANY, field: str = ANY) -> list[list[Any]]:
+    """Candidate rows after the filters (largest yearly saving first), with the reviewer's decision."""
+    rows = []
+    cands = sorted(candidates(holder), key=lambda c: (-(c.saving.per_year_vnd or 0), c.code, c.rule))
+    for c in cands:
+        if rule not in (None, "", ANY) and c.rule != str(rule).split(" — ")[0]:
+            continue
+        if criterion not in (None, "", ANY) and c.criterion != criterion:
+            continue
+        if field not in (None, "", ANY) and c.field != field:
+            continue
+        rows.append([
+            c.id, c.code, c.title, c.field, f"{c.rule} — {c.rule_title}", c.criterion, c.component, c.proposal,
+            f"{round(c.saving.per_year_vnd):,}".replace(",", ".") if c.saving.quantified else "—",
+            round(float(c.confidence), 2), _decision(c),
+        ])
+    return rows
+
+
+def candidate_html(holder: IndexHolder, cand_id: str) -> str:
+    """Detail of one candidate: evidence, proposal, legal basis, database, saving, decision."""
+    c = _find(holder, cand_id)
+    if c is None:
+        return R.notice("Chọn một đề xuất trong bảng.", "info")
+    s = c.saving
+    saving = (f"{round(s.per_year_vnd):,} đồng/năm ({s.percent:.0f}% chi phí tuân thủ)".replace(",", ".")
+              if s.quantified else "không lượng hóa được")
+    if s.basis:
+        saving += f" — {s.basis}"
+    rows = [
+        ("Thủ tục", f"{c.code} — {c.title}"), ("Lĩnh vực", c.field), ("Cấp / cơ quan", " / ".join(
+            x for x in (c.level, c.agency) if x)),
+        ("Quy tắc", f"{c.rule} — {c.rule_title}"), ("Tiêu chí (NĐ 63/2010, Điều 10)", c.criterion),
+        ("Thành phần", c.component), ("Căn cứ phát hiện", c.evidence), ("Phương án đề xuất", c.proposal),
+        ("Căn cứ pháp lý của đề xuất", c.legal_basis), ("Cơ sở dữ liệu khai thác", c.database),
+        ("Văn bản cần sửa đổi", "; ".join(c.legal_texts)), ("Chi phí tiết kiệm", saving),
+        ("Độ tin cậy", f"{float(c.confidence):.2f}"), ("Quyết định", _decision(c) or "Chưa xem xét"),
+    ]
+    body = "".join(f"<tr><th>{R.e(k)}</th><td>{R.e(v)}</td></tr>" for k, v in rows if v)
+    return f'<div class="rs-detail"><h3>Đề xuất {R.e(c.id)}</h3><table class="rs-kv">{body}</table></div>'
+
+
+def export_docx(holder: IndexHolder) -> str:
+    """Write the simplification plan (DOCX; rejected proposals left out) to a temporary file; return its path."""
+    from search.plan_docx import write_plan_docx
+
+    out = Path(tempfile.mkdtemp(prefix="rasoat-")) / "phuong-an-don-gian-hoa.docx"
+    cands = candidates(holder)
+    write_plan_docx(cands, out, reviewed_procedures=len({c.code for c in cands}))
+    return str(out)
+
+
+def export_xlsx(holder: IndexHolder) -> str:
+    """Write every candidate with its decision to a temporary XLSX; return its path."""
+    from search.exports import write_xlsx
+
+    out = Path(tempfile.mkdtemp(prefix="rasoat-")) / "de-xuat-don-gian-hoa.xlsx"
+    write_xlsx(candidates(holder), out)
+    return str(out)
+
+
+def build_tab(holder: IndexHolder) -> dict[str, Any]:
+    """Lay out the tab."""
+    with gr.Tab("Đơn giản hóa", id="don-gian-hoa", elem_id="tab-don-gian-hoa"):
+        with gr.Row(equal_height=True):
+            go = gr.Button("Lập / làm mới danh sách đề xuất", variant="primary", scale=2, elem_id="btn-de-xuat")
+            rule = gr.Dropdown([ANY], value=ANY, label="Quy tắc", scale=2, elem_id="loc-quy-tac")
+            crit = gr.Dropdown([ANY], value=ANY, label="Tiêu chí", scale=2, elem_id="loc-tieu-chi")
+            field = gr.Dropdown([ANY], value=ANY, label="Lĩnh vực", scale=2, filterable=True, elem_id="loc-linh-vuc")
+        msg = gr.HTML("", js_on_load=None, elem_id="thong-bao-de-xuat")
+        grid = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, max_height=420, elem_id="bang-de-xuat",
+                            column_widths=["9%", "7%", "15%", "9%", "10%", "8%", "10%", "16%", "7%", "4%", "5%"],
+                            label="Đề xuất (chọn một dòng để xem và quyết định)")
+        with gr.Row():
+            with gr.Column(scale=3):
+                detail = gr.HTML(R.notice("Chọn một đề xuất trong bảng.", "info"), js_on_load=None,
+                                 elem_id="chi-tiet-de-xuat")
+            with gr.Column(scale=2):
+                cand_id = gr.Textbox(label="Mã đề xuất đang chọn", interactive=True, elem_id="ma-de-xuat")
+                note = gr.Textbox(label="Ghi chú của người rà soát", lines=2, elem_id="ghi-chu")
+                with gr.Row():
+                    acc = gr.Button("Chấp nhận", variant="primary", elem_id="btn-chap-nhan")
+                    rej = gr.Button("Bác bỏ", variant="stop", elem_id="btn-bac-bo")
+                    nt = gr.Button("Lưu ghi chú", elem_id="btn-ghi-chu")
+                with gr.Row():
+                    docx_btn = gr.Button("Tạo kế hoạch DOCX", elem_id="btn-docx")
+                    xlsx_btn = gr.Button("Xuất bảng XLSX", elem_id="btn-xlsx")
+                files = gr.File(label="Tệp tải về", interactive=False, elem_id="tep-tai-ve")
+
+        filters = [rule, crit, field]
+
+        def refresh(r, c, f):
+            try:
+                rules, crits, fields = filter_choices(holder)
+                rows = table(holder, r, c, f)
+            except NoIndexError as exc:
+                return R.notice(str(exc), "error"), [], gr.update(), gr.update(), gr.update()
+            n = len(candidates(holder))
+            info = R.notice(f"{n} đề xuất; đang hiện {len(rows)} theo bộ lọc.", "info")
+            return (info, rows, gr.update(choices=[ANY] + rules), gr.update(choices=[ANY] + crits),
+                    gr.update(choices=[ANY] + fields))
+
+        go.click(refresh, filters, [msg, grid, rule, crit, field], api_visibility="private", concurrency_id="heavy")
+        for dd in filters:
+            dd.input(lambda r, c, f: table(holder, r, c, f), filters, grid, api_visibility="private")
+
+        def on_select(evt: gr.SelectData):
+            row = evt.row_value or []
+            cid = str(row[0]) if row else ""
+            return cid, candidate_html(holder, cid)
+
+        grid.select(on_select, None, [cand_id, detail], api_visibility="private")
+
+        def decide(decision: str):
+            def fn(cid, text, r, c, f):
+                cid = (cid or "").strip()
+                if not cid:
+                    return R.notice("Chưa chọn đề xuất nào.", "warn"), gr.update(), gr.update()
+                if decision == "note" and not (text or "").strip():
+                    return R.notice("Hãy nhập nội dung ghi chú.", "warn"), gr.update(), gr.update()
+                try:
+                    record_review(holder, cid, decision, note=text or "")
+                except (KeyError, ValueError) as exc:
+                    return R.notice(f"Không lưu được quyết định: {exc}", "error"), gr.update(), gr.update()
+                done = {"accept": "Đã chấp nhận", "reject": "Đã bác bỏ", "note": "Đã lưu ghi chú cho"}[decision]
+                return R.notice(f"{done} đề xuất {cid}.", "ok"), table(holder, r, c, f), candidate_html(holder, cid)
+            return fn
+
+        outs = [msg, grid, detail]
+        ins = [cand_id, note] + filters
+        acc.click(decide("accept"), ins, outs, api_name="chap_nhan", api_visibility="undocumented",
+                  concurrency_id="reviews")
+        rej.click(decide("reject"), ins, outs, api_name="bac_bo", api_visibility="undocumented",
+                  concurrency_id="reviews")
+        nt.click(decide("note"), ins, outs, api_visibility="private", concurrency_id="reviews")
+        docx_btn.click(lambda: export_docx(holder), None, files, api_name="ke_hoach_docx",
+                       api_visibility="undocumented", concurrency_id="heavy")
+        xlsx_btn.click(lambda: export_xlsx(holder), None, files, api_name="xuat_xlsx", api_visibility="undocumented",
+                       concurrency_id="heavy")
+    return {}

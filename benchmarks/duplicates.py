@@ -1,0 +1,241 @@
+"""Benchmark of duplicate detection: planted duplicates, top pairs of the real corpus, speed.
+
+Usage:
+    .venv/bin/python benchmarks/duplicates.py planted [--n 200]
+    .venv/bin/python benchmarks/duplicates.py national [--top 50]
+    .venv/bin/python benchmarks/duplicates.py synthetic [--n 100000]
+
+- planted: real national records + perturbed copies (papers reordered and reworded, steps
+  rephrased, diacritics removed, "Ủy ban nhân dân" ↔ "UBND", another agency or level);
+  precision / recall of the planted (original, copy) pairs per threshold.
+- national: all pairs of the 2,642 national procedures (time without encoding, and encoding
+  separately); prints the top pairs for reading.
+- synthetic: random normalised vectors + synthetic texts; time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import encode, load_portal_records  # noqa: E402
+from indexer.records import DossierDocument, LegalBasis, Procedure, Source  # noqa: E402
+from indexer.vietnamese import strip_accents  # noqa: E402
+from search.duplicates import duplicates_from_records, score_pairs  # noqa: E402
+
+try:  # the real reader (helper A); a crude fallback keeps the benchmark usable without it
+    from indexer.portal import procedure_from_portal  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    procedure_from_portal = None  # type: ignore[assignment]
+
+_DOC_NUM = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ][\wĐ-]*")
+
+
+def _fallback(obj: dict, source: str) -> Procedure:
+    docs_raw = obj.get("thanh_phan_ho_so", "") or ""
+    docs_raw = docs_raw.split("Số lượng", 1)[-1]
+    names = re.split(r"\d+\s*[Bb]ản (?:chính|sao)[^A-ZĐ]*", docs_raw)
+    steps = [s.strip() for s in re.split(r"\n\s*\n|(?=Bước \d)", obj.get("trinh_tu_thuc_hien", "") or "") if s.strip()]
+    return Procedure(
+        code=obj.get("ma_thu_tuc", "").strip(),
+        name=obj.get("ten_thu_tuc", "").strip(),
+        field=obj.get("linh_vuc", ""),
+        level=obj.get("cap_thuc_hien", ""),
+        agency=obj.get("co_quan_thuc_hien", "") or obj.get("co_quan_co_tham_quyen", ""),
+        steps=steps,
+        documents=[DossierDocument(name=n.strip()) for n in names if len(n.strip()) > 3],
+        result=(obj.get("ket_qua_xu_ly", "") or "")[:300],
+        legal_basis=[LegalBasis(number=n) for n in dict.fromkeys(_DOC_NUM.findall(obj.get("can_cu_phap_ly", "") or ""))],
+        source=Source(file=source),
+    )
+
+
+def load_national() -> list[Procedure]:
+    """The 2,642 national procedures as Procedure records."""
+    recs = load_portal_records()
+    conv = procedure_from_portal or _fallback
+    return [conv(r, "national_portal_2642.jsonl.gz") for r in recs]
+
+
+def embed_text(p: Procedure) -> str:
+    """The text the benchmark embeds for a procedure: name + papers."""
+    return p.name + ". " + "; ".join(d.name for d in p.documents)[:800]
+
+
+# --- perturbations ---------------------------------------------------------------------------
+
+_STEP_SWAPS = [
+    ("Tổ chức, cá nhân", "Người nộp hồ sơ"),
+    ("nộp hồ sơ", "gửi hồ sơ"),
+    ("tiếp nhận", "nhận"),
+    ("kiểm tra", "xem xét"),
+    ("trả kết quả", "trả lại kết quả"),
+    ("Bước", "Giai đoạn"),
+    ("trong thời hạn", "trong vòng"),
+]
+_PAPER_FORMS = [
+    (r"^Bản sao (.+)$", r"\1 (bản sao)"),
+    (r"^(.+) \(bản sao\)$", r"Bản sao \1"),
+    (r"^Bản chính (.+)$", r"\1 (bản chính)"),
+]
+
+
+def perturb(p: Procedure, rng: random.Random, n: int) -> tuple[Procedure, str]:
+    """A perturbed copy of a procedure, with a new code; returns (copy, description)."""
+    q = copy.deepcopy(p)
+    q.code = f"9.{n:06d}"
+    what = []
+    docs = q.documents[:]
+    rng.shuffle(docs)
+    for d in docs:
+        for pat, rep in _PAPER_FORMS:
+            if re.match(pat, d.name):
+                d.name = re.sub(pat, rep, d.name)
+                break
+        else:
+            if rng.random() < 0.3:
+                d.name = "Bản sao " + d.name[:1].lower() + d.name[1:]
+    q.documents = docs
+    what.append("giấy tờ đảo thứ tự")
+    steps = []
+    for s in q.steps:
+        for a, b in rng.sample(_STEP_SWAPS, 3):
+            s = s.replace(a, b)
+        steps.append(s)
+    q.steps = steps
+    what.append("bước viết lại")
+    r = rng.random()
+    if r < 0.3:
+        q.name = strip_accents(q.name)
+        q.documents = [DossierDocument(name=strip_accents(d.name)) for d in q.documents]
+        what.append("bỏ dấu")
+    if "Ủy ban nhân dân" in q.name or rng.random() < 0.3:
+        q.name = q.name.replace("Ủy ban nhân dân", "UBND")
+        q.agency = q.agency.replace("Ủy ban nhân dân", "UBND")
+        what.append("UBND")
+    r = rng.random()
+    if r < 0.35:
+        q.level = rng.choice(["Cấp tỉnh", "Cấp xã", "Cấp bộ"])
+        what.append("khác cấp")
+    elif r < 0.7:
+        q.agency = rng.choice(["Sở Tư pháp", "UBND cấp huyện", "Sở Kế hoạch và Đầu tư", "Cục Quản lý"])
+        what.append("khác cơ quan")
+    if rng.random() < 0.3 and q.documents:
+        q.documents = q.documents[:-1]
+        what.append("bớt 1 giấy tờ")
+    return q, ", ".join(what)
+
+
+def planted(n: int, seed: int = 0) -> None:
+    """Planted-duplicate precision / recall per threshold."""
+    procs = load_national()
+    rng = random.Random(seed)
+    chosen = rng.sample(range(len(procs)), n)
+    copies = [perturb(procs[i], rng, c)[0] for c, i in enumerate(chosen)]
+    allp = procs + copies
+    t = time.perf_counter()
+    vecs = encode([embed_text(p) for p in allp], "dup-planted")
+    enc = time.perf_counter() - t
+    t = time.perf_counter()
+    ps = score_pairs(allp, vecs, k=10)
+    secs = time.perf_counter() - t
+    n0 = len(procs)
+    truth = {(i, n0 + c) for c, i in enumerate(chosen)}
+    i, j = ps.pairs[:, 0], ps.pairs[:, 1]
+    is_true = np.array([(a, b) in truth for a, b in zip(i.tolist(), j.tolist())])
+    involves_copy = j >= n0
+    print(f"# planted: {len(procs)} real + {n} copies; candidates {len(ps.pairs)}; "
+          f"encode {enc:.1f}s; pairs {secs:.1f}s")
+    print(f"candidate recall (any score): {is_true.sum() / n:.3f}")
+    print("| min_score | recall | precision (pairs with a copy) | accepted pairs (all) |")
+    print("|---|---|---|---|")
+    for th in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+        acc = ps.score >= th
+        tp = int((acc & is_true).sum())
+        fp = int((acc & involves_copy & ~is_true).sum())
+        prec = tp / max(tp + fp, 1)
+        print(f"| {th:.2f} | {tp / n:.3f} | {prec:.3f} | {int(acc.sum())} |")
+    # relation labels of the planted pairs at the default threshold
+    rep = duplicates_from_records(allp, vecs)
+    rel = {}
+    for p in rep.pairs:
+        if p.b.code.startswith("9.") or p.a.code.startswith("9."):
+            rel[p.relation] = rel.get(p.relation, 0) + 1
+    print(f"default min_score {rep.min_score}: relations of accepted pairs with a copy: {rel}; "
+          f"clusters {len(rep.clusters)}; full report {rep.seconds:.1f}s")
+
+
+def national(top: int) -> None:
+    """All pairs of the national corpus: timings and the top pairs for reading."""
+    procs = load_national()
+    t = time.perf_counter()
+    vecs = encode([embed_text(p) for p in procs], "dup-national")
+    enc = time.perf_counter() - t
+    t = time.perf_counter()
+    rep = duplicates_from_records(procs, vecs)
+    secs = time.perf_counter() - t
+    rels: dict[str, int] = {}
+    for p in rep.pairs:
+        rels[p.relation] = rels.get(p.relation, 0) + 1
+    print(f"# national: {len(procs)} procedures; encode {enc:.1f}s (cached when 0); all pairs + evidence "
+          f"{secs:.1f}s; candidates {rep.candidates}; accepted {len(rep.pairs)} {rels}; clusters {len(rep.clusters)}")
+    for n, p in enumerate(rep.pairs[:top], 1):
+        print(f"{n:2d}. {p.score:.3f} {p.relation:9s} {p.a.code} «{p.a.name[:90]}» [{p.a.level}]")
+        print(f"    {'':15s} {p.b.code} «{p.b.name[:90]}» [{p.b.level}] — {p.why[:120]}")
+
+
+def synthetic(n: int, seed: int = 0) -> None:
+    """Synthetic set: time and peak memory for n procedures."""
+    rng = np.random.default_rng(seed)
+    words = [f"tu{i}" for i in range(20_000)]
+    heads = ["Cấp", "Cấp lại", "Gia hạn", "Đăng ký", "Điều chỉnh", "Công nhận", "Thẩm định", "Phê duyệt"]
+    zipf = rng.zipf(1.3, size=(n, 30)) % len(words)
+    procs = []
+    for r in range(n):
+        toks = [words[t] for t in zipf[r]]
+        procs.append(Procedure(
+            code=f"8.{r:06d}", name=f"{heads[r % len(heads)]} " + " ".join(toks[:8]),
+            documents=[DossierDocument(name=" ".join(toks[8 + 4 * d: 12 + 4 * d])) for d in range(3)],
+            steps=[" ".join(toks[20:30])], level="Cấp tỉnh",
+        ))
+    vecs = rng.standard_normal((n, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    t = time.perf_counter()
+    rep = duplicates_from_records(procs, vecs)
+    secs = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"# synthetic: {n} procedures; candidates {rep.candidates}; accepted {len(rep.pairs)}; "
+          f"{secs:.1f}s; peak RSS {peak:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", choices=["planted", "national", "synthetic"])
+    ap.add_argument("--n", type=int, default=None)
+    ap.add_argument("--top", type=int, default=50)
+    a = ap.parse_args()
+    import faiss
+    import torch
+
+    torch.set_num_threads(2)
+    faiss.omp_set_num_threads(2)
+    if a.what == "planted":
+        planted(a.n or 200)
+    elif a.what == "national":
+        national(a.top)
+    else:
+        synthetic(a.n or 100_000)
+
+
+if __name__ == "__main__":
+    main()

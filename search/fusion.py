@@ -1,0 +1,145 @@
+"""Fusion of the lexical (BM25) and dense (embedding) result lists, with explanations.
+
+Methods:
+
+- ``"weighted"``: each side's scores normalised over its own result list (min-max
+  or z-score), then ``w_lexical * lex + w_dense * dense``; a row missing from a side
+  gets that side's floor (0 after min-max).
+- ``"rrf"``: reciprocal rank fusion, ``sum_side w_side / (rrf_k + rank_side)``.
+- ``"lexical"`` / ``"dense"``: one side only (the other side is still reported in
+  ``explain``).
+
+``DEFAULT_METHOD`` / ``DEFAULT_PARAMS`` were chosen by measurement
+(benchmarks/alqac.py and benchmarks/procedure_questions.py, docs/bench/quality.md):
+with the bundled English MiniLM model the dense side is weak on Vietnamese, so it
+gets a small weight — it reorders near-ties among lexical hits and brings in rows
+that BM25 misses, without pulling hybrid below lexical alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+METHODS = ("weighted", "rrf", "lexical", "dense")
+DEFAULT_METHOD = "weighted"
+DEFAULT_PARAMS: dict[str, dict[str, float | str]] = {
+    "weighted": {"w_lexical": 1.0, "w_dense": 0.2, "norm": "minmax"},
+    "rrf": {"rrf_k": 60.0, "w_lexical": 1.0, "w_dense": 0.3},
+    "lexical": {},
+    "dense": {},
+}
+
+
+@dataclass
+class FusedHit:
+    """One fused result row with the evidence of each side (ranks are 1-based, None if absent)."""
+
+    row: int
+    score: float
+    lexical_rank: int | None = None
+    lexical_score: float | None = None
+    dense_rank: int | None = None
+    dense_score: float | None = None
+
+    def explain(self) -> dict:
+        """Plain dict for ``Hit.explain`` / JSON output."""
+        return asdict(self)
+
+
+def _as_arrays(side: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, np.ndarray]:
+    if side is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    rows, scores = side
+    return np.asarray(rows, dtype=np.int64).ravel(), np.asarray(scores, dtype=np.float64).ravel()
+
+
+def _normalise(scores: np.ndarray, how: str) -> tuple[np.ndarray, float]:
+    """Normalised scores and the floor value given to rows missing from this side."""
+    if scores.size == 0:
+        return scores, 0.0
+    if how == "zscore":
+        sd = float(scores.std())
+        z = (scores - scores.mean()) / sd if sd > 0 else np.zeros_like(scores)
+        return z, float(z.min())
+    if how == "max":
+        top = float(scores.max())
+        return (scores / top if top > 0 else np.ones_like(scores)), 0.0
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi > lo:
+        return (scores - lo) / (hi - lo), 0.0
+    return np.ones_like(scores), 0.0
+
+
+def fuse(
+    lexical: tuple[np.ndarray, np.ndarray],
+    dense: tuple[np.ndarray, np.ndarray],
+    k: int,
+    method: str | None = None,
+    **params: float | str,
+) -> list[FusedHit]:
+    """Fuse two ranked lists of rows.
+
+    Args:
+        lexical: (rows, scores) from BM25, best first.
+        dense: (rows, scores) from the dense index, best first.
+        k: how many fused hits to return.
+        method: "weighted", "rrf", "lexical" or "dense" (None → DEFAULT_METHOD).
+        **params: method parameters overriding DEFAULT_PARAMS[method]:
+            weighted: w_lexical, w_dense, norm ("minmax", "zscore", "max");
+            rrf: rrf_k, w_lexical, w_dense.
+
+    Returns:
+        Up to k FusedHit, score descending (ties: better lexical rank, then row).
+    """
+    method = method or DEFAULT_METHOD
+    if method not in METHODS:
+        raise ValueError(f"Phương pháp kết hợp không hợp lệ: {method!r} (chọn một trong {', '.join(METHODS)})")
+    p = {**DEFAULT_PARAMS[method], **params}
+    lrows, lscores = _as_arrays(lexical)
+    drows, dscores = _as_arrays(dense)
+    lrank = {int(r): i + 1 for i, r in enumerate(lrows)}
+    drank = {int(r): i + 1 for i, r in enumerate(drows)}
+    lsc = {int(r): float(s) for r, s in zip(lrows, lscores)}
+    dsc = {int(r): float(s) for r, s in zip(drows, dscores)}
+
+    if method == "lexical":
+        rows = list(dict.fromkeys(int(r) for r in lrows))
+        fused = {r: lsc[r] for r in rows}
+    elif method == "dense":
+        rows = list(dict.fromkeys(int(r) for r in drows))
+        fused = {r: dsc[r] for r in rows}
+    elif method == "rrf":
+        c, wl, wd = float(p["rrf_k"]), float(p["w_lexical"]), float(p["w_dense"])
+        rows = list(dict.fromkeys([int(r) for r in lrows] + [int(r) for r in drows]))
+        fused = {
+            r: (wl / (c + lrank[r]) if r in lrank else 0.0) + (wd / (c + drank[r]) if r in drank else 0.0)
+            for r in rows
+        }
+    else:
+        how = str(p.get("norm", "minmax"))
+        wl, wd = float(p["w_lexical"]), float(p["w_dense"])
+        ln, lfloor = _normalise(lscores, how)
+        dn, dfloor = _normalise(dscores, how)
+        lnorm = {int(r): float(s) for r, s in zip(lrows, ln)}
+        dnorm = {int(r): float(s) for r, s in zip(drows, dn)}
+        rows = list(dict.fromkeys([int(r) for r in lrows] + [int(r) for r in drows]))
+        fused = {r: wl * lnorm.get(r, lfloor) + wd * dnorm.get(r, dfloor) for r in rows}
+
+    big = 1 << 30
+    rows.sort(key=lambda r: (-fused[r], lrank.get(r, big), drank.get(r, big), r))
+    return [
+        FusedHit(
+            row=r,
+            score=float(fused[r]),
+            lexical_rank=lrank.get(r),
+            lexical_score=lsc.get(r),
+            dense_rank=drank.get(r),
+            dense_score=dsc.get(r),
+        )
+        for r in rows[: max(0, k)]
+    ]
+
+
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse"]

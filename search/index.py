@@ -1,0 +1,344 @@
+"""``SearchIndex``: the read side of a bundle (hybrid search, records, vectors).
+
+A SearchIndex is a snapshot of the version that was live when it was opened;
+indexing in another process never disturbs it (a new version is written beside
+it). Open again (``open_index``) to see a newer version.
+
+Filters (``where``): keys ``kind``, ``field`` (lĩnh vực), ``level``, ``agency``,
+``doc_number``, ``code``, ``part``; values compared case- and accent-insensitively
+(``vietnamese.fold``). ``kind``, ``code`` and ``part`` must be equal; the others
+match when the value is contained in the unit's value (``level=tỉnh`` matches
+"Cấp tỉnh"; ``doc_number=63/2010`` matches procedures whose decision or legal
+basis cites 63/2010/NĐ-CP). A list value means any of them. Several keys: all of them.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+import numpy as np
+
+from indexer import bundle
+from indexer.records import LegalUnit, Procedure, record_from_dict
+from indexer.units import Unit
+from indexer.vietnamese import fold
+from search.hits import Hit
+
+MODES = ("hybrid", "lexical", "dense")
+FILTER_KEYS = ("kind", "field", "level", "agency", "doc_number", "code", "part")
+_EXACT_KEYS = {"kind", "code", "part"}
+_KIND_ALIASES = {"thu tuc": "procedure", "thutuc": "procedure", "tthc": "procedure",
+                 "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation"}
+
+
+class SearchError(ValueError):
+    """A bad search request (unknown mode or filter key)."""
+
+
+def _make_snippet(text: str, query: str, width: int = 240) -> str:
+    try:
+        from search.snippets import make_snippet
+    except ImportError:  # D2's module not installed: plain escaped excerpt
+        cut = text[:width]
+        return html.escape(cut + ("…" if len(text) > width else ""))
+    return make_snippet(text, query, width)
+
+
+class SearchIndex:
+    """A loaded bundle version.
+
+    Args:
+        index_dir: the index folder (``--index DIR``).
+        version_dir: the version folder to load (default: the live one).
+    """
+
+    def __init__(self, index_dir: Path, version_dir: Optional[Path] = None) -> None:
+        from search.dense import DenseIndex
+        from search.lexical import LexicalIndex
+
+        self.path = Path(index_dir)
+        v = version_dir or bundle.current_version(self.path)
+        if v is None:
+            raise bundle.IndexMissingError(
+                f"Chưa có chỉ mục tại {self.path} — hãy chạy: rasoat index <NGUỒN> --index {self.path}"
+            )
+        self.version_dir = Path(v)
+        self.manifest: dict = bundle.read_manifest(self.version_dir)
+        files = self.manifest.get("files", {})
+        self._units = [Unit.from_dict(d) for d in bundle.read_jsonl(self.version_dir / files.get("units", "units.jsonl"))]
+        self._record_rows: dict[str, dict] = {}
+        self._record_order: list[str] = []
+        for row in bundle.read_jsonl(self.version_dir / files.get("records", "records.jsonl")):
+            self._record_rows[row["id"]] = row["record"]
+            self._record_order.append(row["id"])
+        self.dense = DenseIndex.load(self.version_dir / files.get("vectors", "vectors.faiss"))
+        self.lexical = LexicalIndex.load(self.version_dir)
+        self._unit_pos = {u.id: i for i, u in enumerate(self._units)}
+        self._by_code: dict[str, str] = {}
+        for rid, rec in self._record_rows.items():
+            code = (rec.get("code") or "").strip()
+            if code:
+                self._by_code.setdefault(code.lower(), rid)
+        self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
+        self._folded: dict[str, list[str]] = {}
+        self._embedder = None
+        self._lock = threading.Lock()
+        self.warnings: list[str] = []
+
+    # --- records -----------------------------------------------------------------------
+
+    def _record(self, rid: str) -> Union[Procedure, LegalUnit]:
+        rec = self._records_cache.get(rid)
+        if rec is None:
+            rec = record_from_dict(self._record_rows[rid])
+            self._records_cache[rid] = rec
+        return rec
+
+    def get(self, id_or_code: str) -> Optional[Union[Procedure, LegalUnit]]:
+        """A record by id (``tthc:1.000080``, ``vb:…``), unit id, or procedure code (``1.000080``).
+
+        Args:
+            id_or_code: the id or code.
+        Returns:
+            the Procedure / LegalUnit, or None.
+        """
+        key = (id_or_code or "").strip()
+        rid = self.resolve_id(key)
+        return self._record(rid) if rid else None
+
+    def resolve_id(self, id_or_code: str) -> Optional[str]:
+        """The bundle record id for an id, unit id or procedure code (None if unknown)."""
+        key = (id_or_code or "").strip()
+        if not key:
+            return None
+        if key in self._record_rows:
+            return key
+        if f"tthc:{key}" in self._record_rows:
+            return f"tthc:{key}"
+        pos = self._unit_pos.get(key)
+        if pos is not None:
+            return self._units[pos].record_id
+        code = key[5:] if key.lower().startswith("tthc:") else key
+        return self._by_code.get(code.lower())
+
+    def record_ids(self, kind: Optional[str] = None) -> list[str]:
+        """Record ids in bundle order, optionally of one kind."""
+        return [r for r in self._record_order if kind is None or self._record_rows[r].get("kind") == kind]
+
+    def procedures(self) -> list[Procedure]:
+        """Every procedure, in bundle order."""
+        return [self._record(r) for r in self.record_ids("procedure")]  # type: ignore[misc]
+
+    def regulations(self) -> list[LegalUnit]:
+        """Every regulation record (normally one per Điều), in bundle order."""
+        return [self._record(r) for r in self.record_ids("regulation")]  # type: ignore[misc]
+
+    def units(self) -> list[Unit]:
+        """The index units (row order of the vectors and BM25 matrices)."""
+        return list(self._units)
+
+    def procedure_vectors(self) -> tuple[list[str], np.ndarray]:
+        """One vector per procedure: its whole-record unit (name unit if none).
+
+        Returns:
+            (record ids, float32 array (n, d) of L2-normalised rows).
+        """
+        best: dict[str, int] = {}
+        for i, u in enumerate(self._units):
+            if u.kind != "procedure":
+                continue
+            if u.part == "whole" or u.record_id not in best:
+                best[u.record_id] = i
+        ids = [r for r in self.record_ids("procedure") if r in best]
+        rows = np.array([best[r] for r in ids], dtype=np.int64)
+        vecs = np.array(self.dense.vectors[rows], dtype=np.float32) if len(rows) else \
+            np.zeros((0, self.dense.index.d), dtype=np.float32)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        return ids, vecs / np.maximum(norms, 1e-12)
+
+    # --- embedding ---------------------------------------------------------------------
+
+    def _get_embedder(self):
+        with self._lock:
+            if self._embedder is None:
+                from indexer.embeddings import Embedder, model_from_manifest
+
+                self._embedder = Embedder(model_from_manifest(self.manifest.get("model", {})))
+            return self._embedder
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Embed queries with the bundle's model (query prefix applied).
+
+        Args:
+            texts: query texts.
+        Returns:
+            float32 (len(texts), d), L2-normalised.
+        """
+        return self._get_embedder().encode(list(texts), kind="query")
+
+    # --- filters -----------------------------------------------------------------------
+
+    def _column(self, key: str) -> list[str]:
+        col = self._folded.get(key)
+        if col is None:
+            col = [fold(getattr(u, key) or "") for u in self._units]
+            self._folded[key] = col
+        return col
+
+    def mask(self, where: Optional[dict[str, Any]]) -> Optional[np.ndarray]:
+        """Boolean mask over unit rows for a ``where`` filter (None: no filter).
+
+        Args:
+            where: {key: value or list of values}; see the module docstring.
+        Returns:
+            the mask, or None when where is empty.
+        Raises:
+            SearchError: unknown key.
+        """
+        if not where:
+            return None
+        m = np.ones(len(self._units), dtype=bool)
+        for key, value in where.items():
+            if key not in FILTER_KEYS:
+                raise SearchError(f"Khóa lọc không hợp lệ: {key!r} (dùng: {', '.join(FILTER_KEYS)})")
+            values = [value] if isinstance(value, str) else list(value or [])
+            wanted = [fold(str(v)).strip() for v in values if str(v).strip()]
+            if key == "kind":
+                wanted = [_KIND_ALIASES.get(w, w) for w in wanted]
+            if not wanted:
+                continue
+            col = self._column(key)
+            if key in _EXACT_KEYS:
+                ok = set(wanted)
+                m &= np.fromiter((c in ok for c in col), dtype=bool, count=len(col))
+            else:
+                m &= np.fromiter((any(w in c for w in wanted) for c in col), dtype=bool, count=len(col))
+        return m
+
+    # --- search ------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10, where: Optional[dict[str, Any]] = None, mode: str = "hybrid",
+               explain: bool = False) -> list[Hit]:
+        """Search procedures and regulations; one hit per record (its best unit).
+
+        Args:
+            query: text, with or without diacritics.
+            k: number of hits.
+            where: filters (module docstring).
+            mode: "hybrid", "lexical" or "dense".
+            explain: attach each side's rank and score and the matched unit.
+        Returns:
+            hits, best first.
+        Raises:
+            SearchError: unknown mode or filter key.
+        """
+        from search.fusion import fuse
+
+        if mode not in MODES:
+            raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
+        query = (query or "").strip()
+        if not query or k <= 0 or not self._units:
+            return []
+        allowed = self.mask(where)
+        if allowed is not None and not allowed.any():
+            return []
+        n_cand = min(len(self._units), max(100, 10 * k))
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        lex = self.lexical.search(query, n_cand, allowed=allowed) if mode in ("hybrid", "lexical") else empty
+        dense = empty
+        method = None if mode == "hybrid" else mode
+        if mode in ("hybrid", "dense"):
+            try:
+                qv = self.encode_queries([query])[0]
+                dense = self.dense.search(qv, n_cand, allowed=allowed)
+            except Exception as exc:  # noqa: BLE001 - model trouble: fall back to lexical
+                if mode == "dense":
+                    raise
+                msg = f"Không dùng được tìm kiếm ngữ nghĩa ({exc}); chỉ dùng tìm kiếm từ khóa."
+                if msg not in self.warnings:
+                    self.warnings.append(msg)
+                method = "lexical"
+        fused = fuse(lex, dense, k=n_cand, method=method)
+        if not fused and mode == "hybrid" and len(dense[0]):
+            fused = fuse(lex, dense, k=n_cand, method="dense")
+        return self._collapse(fused, query, k, explain, mode)
+
+    def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str) -> list[Hit]:
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for fh in fused:
+            u = self._units[int(fh.row)]
+            if u.record_id in seen:
+                continue
+            seen.add(u.record_id)
+            hits.append(self._hit(u, float(fh.score), query, fh if explain else None, mode))
+            if len(hits) >= k:
+                break
+        return hits
+
+    def _hit(self, u: Unit, score: float, query: str, fh, mode: str) -> Hit:
+        rec = self._record_rows[u.record_id]
+        text = u.body
+        if u.part == "name":
+            whole = self._unit_pos.get(f"{u.record_id}#whole")
+            text = self._units[whole].body if whole is not None else u.body
+        src = rec.get("source") or {}
+        source = src.get("file", "") if isinstance(src, dict) else str(src)
+        if isinstance(src, dict) and src.get("page"):
+            source += f" (trang {src['page']})"
+        ex = None
+        if fh is not None:
+            ex = {**fh.explain(), "mode": mode, "unit": u.id, "part": u.part}
+        return Hit(id=u.record_id, kind=u.kind, code=rec.get("code", "") if u.kind == "procedure" else "",
+                   title=u.title, citation=u.citation, score=score, snippet=_make_snippet(text, query),
+                   source=source, explain=ex)
+
+    # --- status ------------------------------------------------------------------------
+
+    def is_stale(self) -> bool:
+        """True when a newer version has been published since this one was opened."""
+        v = bundle.current_version(self.path)
+        return v is not None and v.name != self.version_dir.name
+
+    def status(self) -> dict[str, Any]:
+        """Summary for UIs: version, build time, counts, model, dense index type, warnings."""
+        m = self.manifest
+        model = m.get("model", {})
+        return {
+            "path": str(self.path),
+            "version": self.version_dir.name,
+            "built": m.get("built", ""),
+            "documents": len(self._record_rows),
+            "procedures": len(self.record_ids("procedure")),
+            "regulations": len(self.record_ids("regulation")),
+            "units": len(self._units),
+            "sources": len(m.get("sources", {})),
+            "model": model.get("name", ""),
+            "dimension": model.get("dimension", 0),
+            "dense": "flat" if self.dense.exact else "hnsw",
+            "stale": self.is_stale(),
+            "warnings": list(self.warnings),
+        }
+
+
+def open_index(path: "str | Path") -> SearchIndex:
+    """Open the live version of the bundle at ``path``.
+
+    Args:
+        path: the index folder (``--index DIR``).
+    Returns:
+        the SearchIndex.
+    Raises:
+        indexer.bundle.IndexMissingError: no complete version there.
+    """
+    path = Path(path)
+    for attempt in range(3):
+        try:
+            return SearchIndex(path)
+        except (FileNotFoundError, OSError) as exc:
+            if isinstance(exc, bundle.IndexMissingError) or attempt == 2:
+                raise
+    raise bundle.IndexMissingError(str(path))  # pragma: no cover

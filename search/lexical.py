@@ -1,0 +1,291 @@
+"""BM25 search over the matrices written by :mod:`indexer.lexical`.
+
+Query handling (Vietnamese first):
+
+- the query is tokenised like the documents (syllables + bigrams, codes and
+  document numbers whole); abbreviations (UBND, GCN, CCCD, …) add their full form;
+- a query typed with diacritics scores on the exact-accent space and, with a
+  smaller weight, on the accent-folded space; a query typed without diacritics
+  scores on the folded space ("dang ky khai sinh" finds "đăng ký khai sinh");
+- titles weigh more than bodies; bigrams add to syllables (phrase evidence);
+- fall-backs, so that a Vietnamese query never silently finds nothing: when no
+  term is known in the exact space the folded space gets full weight; when still
+  nothing matches, unknown syllables are matched by prefix or by a close spelling
+  in the folded vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from indexer.lexical import FIELDS, MAX_TOKEN_CHARS, SPACES
+from indexer.vietnamese import ABBREVIATIONS, bigrams, fold, fold_tokens, has_diacritics, tokenize
+
+_ABBR_BY_FOLD: dict[str, str] = {fold(k): v for k, v in ABBREVIATIONS.items() if "-" not in k}
+
+
+@dataclass
+class LexicalParams:
+    """Query-time weights (index-time k1/b live in lexical.json)."""
+
+    title_weight: float = 2.0
+    body_weight: float = 1.0
+    bigram_weight: float = 1.0
+    fold_weight_accented: float = 0.3  # folded space weight for a query with diacritics
+    exact_weight_plain: float = 0.0  # exact space weight for a query without diacritics
+    expand_abbreviations: bool = True
+    fuzzy: bool = True  # unknown syllables: prefix / close-spelling matches in the folded space
+    fuzzy_weight: float = 0.5
+
+
+@dataclass
+class QueryTerms:
+    """Terms of a query in both spaces (unigrams and bigrams, de-duplicated)."""
+
+    exact_uni: list[str] = field(default_factory=list)
+    exact_bi: list[str] = field(default_factory=list)
+    fold_uni: list[str] = field(default_factory=list)
+    fold_bi: list[str] = field(default_factory=list)
+    accented: bool = False
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def analyse_query(query: str, expand: bool = True) -> QueryTerms:
+    """Split a query into exact and folded unigrams and bigrams.
+
+    Args:
+        query: the user's query.
+        expand: add the full form of abbreviations (UBND → ủy ban nhân dân).
+
+    Returns:
+        The query's terms.
+    """
+    toks = [t for t in tokenize(query) if len(t) <= MAX_TOKEN_CHARS]
+    variants = [toks]
+    if expand:
+        expanded: list[str] = []
+        changed = False
+        for t in toks:
+            full = _ABBR_BY_FOLD.get(fold(t))
+            if full and not t.isdigit():
+                expanded.extend(tokenize(full))
+                changed = True
+            else:
+                expanded.append(t)
+        if changed:
+            variants.append(expanded)
+    q = QueryTerms(accented=has_diacritics(query))
+    for v in variants:
+        fv = fold_tokens(v)
+        q.exact_uni += v
+        q.exact_bi += bigrams(v)
+        q.fold_uni += fv
+        q.fold_bi += bigrams(fv)
+    q.exact_uni, q.exact_bi = _dedupe(q.exact_uni), _dedupe(q.exact_bi)
+    q.fold_uni, q.fold_bi = _dedupe(q.fold_uni), _dedupe(q.fold_bi)
+    return q
+
+
+def _unpack_vocab(arr: np.ndarray) -> list[str]:
+    blob = arr.tobytes().decode("utf-8")
+    return blob.split("\n") if blob else []
+
+
+class LexicalIndex:
+    """A loaded BM25 index: ``search(query, k, allowed)`` → (rows, scores)."""
+
+    def __init__(
+        self,
+        matrices: dict[tuple[str, str], sp.csr_matrix],
+        vocabs: dict[str, list[str]],
+        meta: dict,
+        params: LexicalParams | None = None,
+    ) -> None:
+        """Wrap in-memory matrices (use :meth:`load` for files)."""
+        self.meta = meta
+        self.params = params or LexicalParams()
+        self.n_docs = int(meta["n_docs"])
+        self._terms = vocabs
+        self._vocab = {s: {t: i for i, t in enumerate(v)} for s, v in vocabs.items()}
+        self._m = matrices
+        self._sorted_fold_unigrams: list[str] | None = None
+
+    @classmethod
+    def load(cls, dir: Path, params: LexicalParams | None = None) -> "LexicalIndex":
+        """Load lexical.npz / lexical.json from a folder (no pickle).
+
+        Args:
+            dir: the folder given to ``write_lexical``.
+            params: query-time weights (defaults if None).
+
+        Returns:
+            The index.
+        """
+        dir = Path(dir)
+        meta = json.loads((dir / "lexical.json").read_text(encoding="utf-8"))
+        n_docs = int(meta["n_docs"])
+        with np.load(dir / "lexical.npz", allow_pickle=False) as z:
+            vocabs = {s: _unpack_vocab(z[f"{s}_vocab"]) for s in SPACES}
+            mats = {}
+            for s in SPACES:
+                for f in FIELDS:
+                    mats[(s, f)] = sp.csr_matrix(
+                        (z[f"{s}_{f}_data"], z[f"{s}_{f}_indices"], z[f"{s}_{f}_indptr"]),
+                        shape=(len(vocabs[s]), n_docs),
+                    )
+        return cls(mats, vocabs, meta, params)
+
+    @classmethod
+    def from_texts(cls, titles: list[str], bodies: list[str], params: LexicalParams | None = None) -> "LexicalIndex":
+        """Build in memory (tests, benchmarks) with the same code as ``write_lexical``."""
+        from indexer.lexical import build_arrays
+
+        arrays, meta = build_arrays(titles, bodies)
+        vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in SPACES}
+        mats = {
+            (s, f): sp.csr_matrix(
+                (arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
+                shape=(len(vocabs[s]), meta["n_docs"]),
+            )
+            for s in SPACES
+            for f in FIELDS
+        }
+        return cls(mats, vocabs, meta, params)
+
+    # --- query side -----------------------------------------------------------------------
+
+    def query_terms(self, query: str) -> list[str]:
+        """Surface forms to highlight: the query's syllables/codes plus abbreviation expansions.
+
+        Args:
+            query: the user's query.
+
+        Returns:
+            Unique lower-case tokens (exact forms; snippets match them accent-insensitively).
+        """
+        q = analyse_query(query, self.params.expand_abbreviations)
+        return q.exact_uni
+
+    def _ids(self, space: str, terms: list[str]) -> np.ndarray:
+        v = self._vocab[space]
+        return np.array([v[t] for t in terms if t in v], dtype=np.int64)
+
+    def _accumulate(self, parts: list[tuple[str, np.ndarray, float]]) -> np.ndarray:
+        """Sum weighted rows of the term matrices: parts = (space, term ids, weight)."""
+        p = self.params
+        datas, idxs = [], []
+        for space, ids, w in parts:
+            if w == 0 or ids.size == 0:
+                continue
+            for fld, fw in (("title", p.title_weight), ("body", p.body_weight)):
+                if fw == 0:
+                    continue
+                m = self._m[(space, fld)]
+                starts, ends = m.indptr[ids], m.indptr[ids + 1]
+                for s, e in zip(starts.tolist(), ends.tolist()):
+                    if e > s:
+                        idxs.append(m.indices[s:e])
+                        datas.append(m.data[s:e] * np.float32(w * fw))
+        if not idxs:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        return np.bincount(
+            np.concatenate(idxs), weights=np.concatenate(datas), minlength=self.n_docs
+        ).astype(np.float32)
+
+    def _fuzzy_fold_terms(self, terms: list[str]) -> list[str]:
+        """Known folded unigrams for unknown folded syllables: prefix matches, then close spellings."""
+        vocab = self._vocab["fold"]
+        if self._sorted_fold_unigrams is None:
+            self._sorted_fold_unigrams = sorted(t for t in self._terms["fold"] if "_" not in t)
+        words = self._sorted_fold_unigrams
+        out: list[str] = []
+        for t in terms:
+            if t in vocab or len(t) < 2 or not t.isalpha():
+                continue  # codes, numbers and document numbers match exactly or not at all
+            i = bisect_left(words, t)
+            pref = []
+            while i < len(words) and words[i].startswith(t) and len(pref) < 5:
+                pref.append(words[i])
+                i += 1
+            if pref:
+                out += pref
+                continue
+            if len(t) >= 3:
+                from rapidfuzz import distance, process
+
+                near = process.extract(
+                    t, words, scorer=distance.Levenshtein.distance, limit=3, score_cutoff=1
+                )
+                out += [w for w, _, _ in near]
+        return _dedupe(out)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every row for the query (float32, length n_docs)."""
+        p = self.params
+        q = analyse_query(query, p.expand_abbreviations)
+        ex_u, ex_b = self._ids("exact", q.exact_uni), self._ids("exact", q.exact_bi)
+        fo_u, fo_b = self._ids("fold", q.fold_uni), self._ids("fold", q.fold_bi)
+        if q.accented:
+            w_exact, w_fold = 1.0, p.fold_weight_accented
+            if ex_u.size == 0 and ex_b.size == 0:
+                w_fold = 1.0  # nothing known with these accents: fall back on the folded space
+        else:
+            w_exact, w_fold = p.exact_weight_plain, 1.0
+        bw = p.bigram_weight
+        parts = [
+            ("exact", ex_u, w_exact),
+            ("exact", ex_b, w_exact * bw),
+            ("fold", fo_u, w_fold),
+            ("fold", fo_b, w_fold * bw),
+        ]
+        if p.fuzzy:
+            extra = self._fuzzy_fold_terms(q.fold_uni)  # only syllables unknown to the index
+            if extra:
+                known = ex_u.size + ex_b.size + fo_u.size + fo_b.size
+                parts.append(("fold", self._ids("fold", extra), p.fuzzy_weight if known else 1.0))
+        s = self._accumulate(parts)
+        return s
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k rows for a query.
+
+        Args:
+            query: the user's query (with or without diacritics).
+            k: how many rows at most.
+            allowed: optional boolean mask over rows (filters); False rows are skipped.
+
+        Returns:
+            (rows int64, scores float32), scores descending, only scores > 0.
+        """
+        if k <= 0 or self.n_docs == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return self.top_k(self.scores(query), k, allowed)
+
+    def top_k(self, s: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Best k rows of a score vector (score > 0 only, ties by row number)."""
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        if k <= 0:
+            return empty
+        if allowed is not None:
+            s = np.where(np.asarray(allowed, dtype=bool), s, np.float32(0))
+        cand = np.flatnonzero(s > 0)
+        if cand.size == 0:
+            return empty
+        if cand.size > k:
+            part = np.argpartition(-s[cand], k - 1)[:k]
+            cand = cand[part]
+        order = np.lexsort((cand, -s[cand]))  # score descending, row ascending on ties
+        rows = cand[order].astype(np.int64)
+        return rows, s[rows]
+
+
+__all__ = ["LexicalIndex", "LexicalParams", "QueryTerms", "analyse_query"]

