@@ -75,7 +75,7 @@ def build_app(index_dir: str | Path, data_dir: Optional[str | Path] = None) -> g
         The gr.Blocks (launch it with ``launch_kwargs()`` for the theme and CSS).
     """
     holder = IndexHolder(index_dir, data_dir or default_data_dir(index_dir))
-    with gr.Blocks(title=TITLE, analytics_enabled=False, fill_width=True) as app:
+    with gr.Blocks(title=TITLE, analytics_enabled=False, fill_width=False) as app:
         gr.HTML(HEADER, js_on_load=None)
         with gr.Tabs(elem_id="tabs"):
             search_parts = web_search.build_tab(holder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from typing import Any, Optional
 
@@ -68,12 +69,14 @@ def run_search(
 
 def _cards_with_open(hits: list[Any], query: str) -> str:
     html = R.hits_html(hits, query)
+    stamp = time.monotonic_ns()
     # add an “open” button on each card (the card div carries data-id)
     for h in hits:
         marker = f'<div class="rs-card" data-id="{R.e(h.id)}"><div class="rs-card-head">'
         button = f'<button class="rs-open" data-id="{R.e(h.id)}" type="button">Xem đầy đủ ›</button>'
         html = html.replace(marker, marker + button, 1)
-    return html
+    # data-q / data-t: which query this is and when it was answered (lets tests and benchmarks wait for it)
+    return f'<div class="rs-results" data-q="{R.e(query)}" data-t="{stamp}">{html}</div>'
 
 
 def search_ui(holder: IndexHolder, query: str, kind: str, field: str, level: str, agency: str, mode: str, k: float):

@@ -83,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
 
             def one(q: str) -> float:
                 box.fill(q)
-                pg.evaluate("() => { window.__old = document.querySelector('#ket-qua').innerHTML; }")
+                pg.evaluate("() => { const r = document.querySelector('#ket-qua .rs-results');"
+                            " window.__old = r ? r.dataset.t : ''; }")
                 t0 = time.perf_counter()
                 pg.click("#btn-tra-cuu")
                 pg.wait_for_function(
-                    "() => { const e = document.querySelector('#ket-qua');"
-                    " return e.innerHTML !== window.__old && e.querySelector('.rs-card, .rs-notice'); }",
+                    "() => { const r = document.querySelector('#ket-qua .rs-results');"
+                    " return r && r.dataset.t !== window.__old; }",
                     polling="raf",
                 )
                 return time.perf_counter() - t0

@@ -188,6 +188,7 @@ _CSV_HEADER_HINT = re.compile(r"(tên|ten|mã|ma)[ _]*(thủ tục|thu tuc|tthc|
 
 
 _HEAD = 65536
+_TEXT_EXTS = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 def _decode_head(data: bytes) -> str:
@@ -210,6 +211,8 @@ def _sniff_text(text: str, ext: str, complete: bool = True) -> str:
         except (ValueError, RecursionError):
             pass
         lines = [ln for ln in stripped.splitlines() if ln.strip()][:20]
+        if ext in _TEXT_EXTS:
+            lines = []  # a Markdown/text file starting with "[" is not JSON Lines
         if not complete and lines:
             try:
                 json.loads(lines[0])
@@ -226,9 +229,13 @@ def _sniff_text(text: str, ext: str, complete: bool = True) -> str:
         return "csv"
     if ext in (".html", ".htm", ".xhtml") or _HTML_START.match(stripped[:2000].encode("utf-8", "ignore")):
         return "html"
-    first = stripped.split("\n", 1)[0]
-    if any(first.count(d) >= 1 for d in (",", ";", "\t")) and _CSV_HEADER_HINT.search(first) and len(first) < 500:
-        return "csv"
+    rows = [ln for ln in stripped.split("\n")[:6] if ln.strip()]
+    first = rows[0] if rows else ""
+    if len(rows) >= 2 and ":" not in first and len(first) < 500 and _CSV_HEADER_HINT.search(first):
+        for d in (",", ";", "\t"):
+            n = first.count(d)
+            if n >= 1 and all(r.count(d) >= n for r in rows[1:]):
+                return "csv"
     return "text"
 
 

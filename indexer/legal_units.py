@@ -384,7 +384,6 @@ def parse_regulation(
         current = None
         body = []
 
-    i = first_article - 1
     # pick up the Phần/Chương/Mục headings just before the first article
     for ln in lines[:first_article]:
         s = ln.strip()
@@ -445,7 +444,8 @@ def parse_regulation(
                     body.pop()
                 current = None
                 body = []
-                units.clear()
+                if not header.get("attached_to"):
+                    units.clear()  # the decision's own articles (a second attached text keeps the first)
                 sub = parse_header([ln.replace("\f", "") for ln in lines[start:i]])
                 header = {**header, **{k: v for k, v in sub.items() if v}}
                 last_plain_article = 0
@@ -470,7 +470,7 @@ def parse_regulation(
                 lines.insert(i, carry)
             continue
         m = _ARTICLE.match(s)
-        if m and not (current is not None and current["codified"] and not _plain_article_ok(s)):
+        if m and not (current is not None and current["codified"]):  # Pháp điển: only codified headings
             number = m.group(1)
             num_val = int(re.match(r"\d+", number).group(0))
             if num_val > last_plain_article or current is None or num_val == 1 and not units:
@@ -576,11 +576,6 @@ def _attached_doc_start(lines: list[str], i: int) -> Optional[int]:
                 return k
         k -= 1
     return None
-
-
-def _plain_article_ok(line: str) -> bool:
-    """Inside a Pháp điển file only codified headings start articles."""
-    return False
 
 
 def _heading_context(lines: list[str], i: int) -> bool:

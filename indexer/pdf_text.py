@@ -25,16 +25,29 @@ def extract_pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> list[str]:
     Raises:
         ReadError: encrypted, broken, too long, or without any text layer.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    log = logging.getLogger("pypdf")
+    old_level = log.level
+    log.setLevel(logging.CRITICAL + 1)  # pypdf logs repairs of broken files; we report our own reasons
+    try:
+        return _extract(data, max_pages)
+    finally:
+        log.setLevel(old_level)
 
-    for name in ("pypdf", "pypdf._reader", "pypdf.generic"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+
+def _extract(data: bytes, max_pages: int) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
+            except DependencyError as exc:
+                raise ReadError(
+                    "PDF được mã hóa AES (chỉ khóa quyền sửa/in) — máy này thiếu gói 'cryptography' để mở; "
+                    "hãy cài gói đó hoặc gỡ bảo vệ rồi nhập lại."
+                ) from exc
             except Exception:  # noqa: BLE001 - unsupported algorithm, broken dictionary
                 ok = 0
             if not ok:

@@ -171,7 +171,7 @@ def looks_like_procedure_doc(blocks: list[Block]) -> bool:
     """True when the document has at least one "Thủ tục ..." section with standard headings."""
     starts = 0
     kinds: set[str] = set()
-    for b in blocks:
+    for b in _split_lines(blocks):
         for line in b.text.split("\n"):
             if b.rows is None and _procedure_start(line):
                 starts += 1
@@ -181,11 +181,32 @@ def looks_like_procedure_doc(blocks: list[Block]) -> bool:
     return starts >= 1 and len(kinds) >= 3
 
 
+def _is_field_table(rows: list[list[str]]) -> bool:
+    """A table whose first column holds the standard headings (one field per row)."""
+    labels = [r[0].strip().rstrip(":") + ":" for r in rows if r and r[0].strip()]
+    hits = {h[0] for lab in labels for h in [_match_heading(lab)] if h}
+    return len(hits & (_CORE | {"name", "code"})) >= 3
+
+
 def _split_lines(blocks: list[Block]) -> list[Block]:
     """One block per paragraph line; tables stay whole."""
     out: list[Block] = []
     for b in blocks:
         if b.rows is not None:
+            if _is_field_table(b.rows):
+                # a procedure laid out as a two-column table "Trình tự thực hiện | Bước 1 ..."
+                for row in b.rows:
+                    cells = [c for c in row if c.strip()]
+                    if not cells:
+                        continue
+                    label = cells[0].strip().rstrip(":")
+                    values = [ln.strip() for c in cells[1:] for ln in c.split("\n") if ln.strip()]
+                    if values and _match_heading(label + ":") is not None:
+                        out.append(Block(text=f"{label}: {values[0]}", page=b.page))
+                        out.extend(Block(text=v, page=b.page) for v in values[1:])
+                    else:
+                        out.extend(Block(text=v, page=b.page) for v in [label, *values])
+                continue
             out.append(b)
             continue
         for line in b.text.split("\n"):
@@ -349,7 +370,10 @@ def _legal_from_table(rows: list[list[str]]) -> list[LegalBasis]:
     return out
 
 
-_QTY_TAIL = re.compile(r"\s*[:：\-–]\s*(\d+\s*(?:bản|bộ)[^;]*)$|\s*\((\d+\s*(?:bản|bộ)[^)]*)\)\s*$", re.I)
+_QTY_UNITS = r"(?:bản|bộ|ảnh|tờ|cuốn|quyển|tập|trang|chiếc)"
+_QTY_TAIL = re.compile(
+    rf"\s*[:：\-–]\s*(\d+\s*{_QTY_UNITS}[^;]*)$|\s*\((\d+\s*{_QTY_UNITS}[^)]*)\)\s*$", re.I
+)
 _FORM_REF = re.compile(r"\(?\s*(?:theo\s+)?(Mẫu(?:\s+số)?\s+[\w./-]+[^);]*)\)?", re.I)
 
 
@@ -371,7 +395,7 @@ _NONE = {"khong", "khong co", "khong quy dinh", "khong yeu cau", "khong co yeu c
 
 def _items(text: str) -> list[str]:
     """split_items, dropping explicit "Không" answers."""
-    return [x for x in split_items(text) if fold(x).strip(" .;:+-") not in _NONE]
+    return [x.rstrip(" .") for x in split_items(text) if fold(x).strip(" .;:+-") not in _NONE]
 
 
 def _channels_from_text(text: str, time_text: str, fee_text: str) -> list[Channel]:

@@ -108,6 +108,10 @@ def parse_processing_time(text: Optional[str]) -> Optional[ProcessingTime]:
         return None
     original = normalize(text or "").strip()
     folded = fold(original)
+    if _SAME_DAY.match(folded):
+        # "Ngay trong ngày …; hồ sơ nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo": same day,
+        # the later clock time is not the duration
+        return ProcessingTime(1.0, "working_days", original)
     m = _TIME.search(folded)
     if m:
         raw, unit = m.group(1), m.group(2)

@@ -210,6 +210,14 @@ ABBREVIATIONS: dict[str, str] = {
     "LĐTBXH": "lao động thương binh và xã hội",
     "PCCC": "phòng cháy chữa cháy",
     "ATTP": "an toàn thực phẩm",
+    "TNHH": "trách nhiệm hữu hạn",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "BTXH": "bảo trợ xã hội",
+    "GPXD": "giấy phép xây dựng",
+    "GPKD": "giấy phép kinh doanh",
+    "ĐKDN": "đăng ký doanh nghiệp",
+    "MST": "mã số thuế",
 }
 
 _ABBR = re.compile(

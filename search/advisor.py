@@ -19,7 +19,7 @@ import numpy as np
 
 from indexer.records import Procedure
 from indexer.vietnamese import fold
-from search.cost_model import Assumptions, Saving, estimate, load_assumptions
+from search.cost_model import Assumptions, Cost, Saving, baseline_cost, estimate, load_assumptions
 from search.simplify_rules import (
     CRITERIA,
     RULE_BY_ID,
@@ -247,19 +247,22 @@ def cluster_evidence(
         for c in codes:
             others = [(o, by_code[o].name, by_code[o].level, score) for o in codes if o != c]
             if others and c not in out:
-                out[c] = ClusterEvidence(members=others, source=source)
+                rel = getattr(cl, "relations", None)
+                out[c] = ClusterEvidence(members=others, source=source,
+                                         relations=dict(rel) if isinstance(rel, dict) else {})
     return out
 
 
 # --- the advisor ---------------------------------------------------------------------------
 
 
-def _finalise(p: Procedure, f: Finding, a: Assumptions) -> Candidate:
+def _finalise(p: Procedure, f: Finding, a: Assumptions, cost: Optional[Cost] = None) -> Candidate:
     code = _code(p)
     rule = RULE_BY_ID[f.rule]
     crit = f.criterion or rule.criterion
     saving = estimate(
-        p, a, hours=f.hours, fee_vnd=f.fee_vnd, other_vnd=f.other_vnd, days=f.days, basis=f.basis, quantified=f.quantified
+        p, a, hours=f.hours, fee_vnd=f.fee_vnd, other_vnd=f.other_vnd, days=f.days, basis=f.basis,
+        quantified=f.quantified, cost=cost,
     )
     return Candidate(
         id=candidate_id(code, f.rule, f.component),
@@ -336,8 +339,9 @@ def advise(
             found += rule_duplicates(p, evidence.get(code), a)
         if "R7" in wanted:
             found += rule_vague(p, a)
+        cost = baseline_cost(p, a) if found else None
         for f in found:
-            c = _finalise(p, f, a)
+            c = _finalise(p, f, a, cost)
             prev = out.get(c.id)
             if prev is None:
                 out[c.id] = c

@@ -20,7 +20,8 @@ from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from indexer.records import CatalogueEntry, Procedure
-from search.relations import level_hint, levels_of, name_key
+from indexer.vietnamese import fold
+from search.relations import level_hint, levels_of, name_key, split_action
 
 #: a best score below this is "unmatched"
 MATCH_THRESHOLD = 0.6
@@ -29,6 +30,7 @@ AMBIGUITY_GAP = 0.03
 #: names must agree at least this much (0..100) for a code to be trusted
 CODE_NAME_AGREEMENT = 60.0
 _CANDIDATES = 30
+_STOP = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "trong", "nhung", "mot", "so", "thu", "tuc", "o"}
 _BASE_CODE = re.compile(r"(?<![\d.])(\d\.\d{6})(?![\d])")
 
 
@@ -86,9 +88,9 @@ class CatalogueMatcher:
         self.procedures = list(procedures)
         self.keys = [name_key(p.name) for p in self.procedures]
         self.by_code = {p.code: i for i, p in enumerate(self.procedures) if p.code}
-        self.levels = [levels_of(p.level) | ({name_key(level_hint(p.name))} if level_hint(p.name) else set())
+        self.levels = [levels_of(p.level) | levels_of(level_hint(p.name))
                        for p in self.procedures]
-        self.name_hint = [level_hint(p.name) for p in self.procedures]
+        self.actions = [split_action(p.name)[0] for p in self.procedures]
         self.vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32)
         self.x = self.vec.fit_transform(self.keys or [""]).tocsr()
 
@@ -96,11 +98,11 @@ class CatalogueMatcher:
         p = self.procedures[i]
         return {"code": p.code or p.id, "title": p.name, "level": p.level, "score": round(float(score), 4)}
 
-    def _rank(self, key: str, hint: str, k: int) -> list[tuple[int, float]]:
+    def _rank(self, key: str, hint: str, k: int, core: set[str], action: str = "") -> list[tuple[int, float]]:
         q = self.vec.transform([key])
         cos = np.asarray((self.x @ q.T).todense()).ravel()
         top = np.argsort(-cos, kind="stable")[:_CANDIDATES]
-        hint_key = name_key(hint) if hint else ""
+        hint_key = fold(hint) if hint else ""
         scored = []
         for i in top:
             if cos[i] <= 0:
@@ -108,12 +110,17 @@ class CatalogueMatcher:
             ck = self.keys[i]
             fz = 0.5 * fuzz.token_set_ratio(key, ck) + 0.5 * fuzz.token_sort_ratio(key, ck)
             s = 0.5 * float(cos[i]) + 0.5 * fz / 100.0
+            if core:  # words of the row that the candidate lacks: another object (rượu ≠ thuốc lá)
+                missing = len(core - set(ck.split()))
+                s -= 0.15 * missing + 0.5 * missing / len(core)
+            if action and self.actions[i] and action != self.actions[i]:
+                s -= 0.3  # cấp lại ≠ cấp mới: another member of the permit family
             if hint_key:
                 if hint_key in self.levels[i]:
                     s += 0.05
                 elif self.levels[i]:
                     s -= 0.05
-            scored.append((int(i), min(s, 1.0)))
+            scored.append((int(i), min(max(s, 0.0), 1.0)))
         scored.sort(key=lambda t: -t[1])
         return scored[: max(k, 2)]
 
@@ -141,7 +148,8 @@ class CatalogueMatcher:
             note = f"mã {code} không có trong cơ sở dữ liệu; "
         if not key:
             return MatchResult(e, "unmatched", [], "name", note + "dòng không có tên thủ tục")
-        ranked = self._rank(key, _entry_hint(e), k)
+        core = set(name_key(re.sub(r"\([^()]*\)", " ", e.name)).split()) - _STOP
+        ranked = self._rank(key, _entry_hint(e), k, core, split_action(e.name)[0])
         matches = [self._row(i, s) for i, s in ranked[:k]]
         if not ranked or ranked[0][1] < MATCH_THRESHOLD:
             return MatchResult(e, "unmatched", matches, "name", note + "không tìm thấy thủ tục đủ giống")

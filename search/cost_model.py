@@ -262,6 +262,7 @@ def estimate(
     days: float = 0.0,
     basis: str = "",
     quantified: bool = True,
+    cost: Optional[Cost] = None,
 ) -> Saving:
     """Saving of a proposal that removes ``hours``, ``fee_vnd`` and ``other_vnd`` per case.
 
@@ -272,11 +273,12 @@ def estimate(
         days: working days of waiting saved (valued at ``waiting_cost_per_day_vnd``).
         basis: human explanation of the figures.
         quantified: False for proposals without a money figure.
+        cost: the procedure's ``baseline_cost`` when already computed.
 
     Returns:
         A ``Saving`` (never negative; after ≥ 0).
     """
-    cost = baseline_cost(proc, a)
+    cost = cost or baseline_cost(proc, a)
     before = cost.per_case_vnd + days * a.waiting_cost_per_day_vnd
     cut = hours * a.hourly_cost_vnd + fee_vnd + other_vnd + days * a.waiting_cost_per_day_vnd
     cut = max(0.0, min(cut, before)) if quantified else 0.0

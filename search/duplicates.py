@@ -147,8 +147,9 @@ def lexical_knn(x: sp.csr_matrix, k: int, min_sim: float = 0.1) -> np.ndarray:
     """
     xt = x.T.tocsr()
     out = []
-    for start in range(0, x.shape[0], _CHUNK):
-        prod = (x[start : start + _CHUNK] @ xt).tocsr()
+    chunk = min(_CHUNK, max(64, 20_000_000 // max(x.shape[0], 1)))  # bounded product size
+    for start in range(0, x.shape[0], chunk):
+        prod = (x[start : start + chunk] @ xt).tocsr()
         prod.data[prod.data < min_sim] = 0.0
         r, c, _ = _topk_sparse(prod, k + 1, start)
         out.append(np.stack([r, c], axis=1))

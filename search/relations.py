@@ -102,6 +102,13 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", f).strip(" .-")
 
 
+# qualifiers written after the object that say which member of a permit family it is
+_ACTION_QUALIFIERS = [(r"\b(?:xay dung|cap|giay phep|chung nhan) moi\b", "moi", "cấp mới"),
+                      (r"\bco thoi han\b", "", "cấp có thời hạn"),
+                      (r"\btam thoi\b", "", "cấp tạm thời"),
+                      (r"\blan dau\b", "", "cấp mới")]
+
+
 @lru_cache(maxsize=100_000)
 def split_action(name: str) -> tuple[str, str]:
     """Split a name into its action and object.
@@ -119,10 +126,28 @@ def split_action(name: str) -> tuple[str, str]:
         return "", key
     action = _ACTION_LABEL[m.group(1)]
     obj = (key[: m.start()] + " " + key[m.end() :]).strip()
-    # a second action word right after ("cấp, cấp lại", "cấp mới, gia hạn") belongs to the action too
+    # "Cấp giấy phép xây dựng mới", "… có thời hạn": the qualifier names the family member
+    for pat, word, label in _ACTION_QUALIFIERS:
+        q = re.search(pat, obj)
+        if q:
+            obj = obj[: q.start()] + q.group(0).replace(word or q.group(0), "") + obj[q.end() :]
+            if action == "cấp mới":
+                action = label
+            break
     obj = _LINKERS.sub(" ", obj)
     obj = re.sub(r"\s+", " ", obj).strip()
     return action, obj
+
+
+def _substituted(a: str, b: str) -> bool:
+    """True when each name has words the other lacks (a substitution such as nội địa / quốc tế)."""
+    ta, tb = set(name_key(a).split()), set(name_key(b).split())
+    da = {w for w in ta - tb if not _RANK.fullmatch(w)}
+    db = {w for w in tb - ta if not _RANK.fullmatch(w)}
+    return bool(da) and bool(db)
+
+
+_RANK = re.compile(r"[ivx]+|\d+|hang|loai")
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -169,15 +194,23 @@ def classify(cmp: "Comparison", t: RelationThresholds | None = None) -> tuple[st
     where_diff = cmp.where_differs()
     if act_a != act_b and act_a and act_b and obj_sim >= t.same_object:
         return "family", f"cùng đối tượng «{obj_a}», khác hành động: {act_a} / {act_b}"
-    if name_sim >= t.same_name or (obj_sim >= t.same_name and act_a == act_b):
+    same_name = name_sim >= 99.0 or (
+        (name_sim >= t.same_name or (obj_sim >= t.same_name and act_a == act_b)) and not _substituted(a.name, b.name)
+    )
+    if same_name:
         if where_diff:
             return "variant", "cùng tên thủ tục, khác " + ", ".join(where_diff)
         return "duplicate", "cùng tên, cùng cấp và cơ quan thực hiện"
     comp = cmp.component_share()
-    if comp >= t.same_components and not where_diff and name_sim >= 75.0:
-        return "duplicate", f"tên gần giống ({name_sim:.0f}/100), thành phần trùng {comp:.0%}"
     if comp >= t.same_components and name_sim >= 75.0:
-        return "variant", f"tên gần giống, thành phần trùng {comp:.0%}, khác " + ", ".join(where_diff)
+        if not where_diff and not _substituted(a.name, b.name):
+            return "duplicate", f"tên gần giống ({name_sim:.0f}/100), thành phần trùng {comp:.0%}"
+        if "cấp thực hiện" in where_diff or "địa phương" in where_diff:
+            return "variant", f"tên gần giống, thành phần trùng {comp:.0%}, khác " + ", ".join(where_diff)
+        shared = cmp.shared_summary()
+        return "overlap", (f"tên gần giống, thành phần trùng {comp:.0%}"
+                           + (f", khác {', '.join(where_diff)}" if where_diff else "")
+                           + (f"; dùng chung {shared}" if shared else "") + ": ứng viên hợp nhất/liên thông")
     shared = cmp.shared_summary()
     return "overlap", "dùng chung " + (shared or "nội dung tương tự")
 

@@ -151,13 +151,14 @@ def _nfc(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _prep(text: str) -> tuple[str, str, bool]:
-    """(lower-case text, its folded form, whether it carries diacritics)."""
-    low = text.lower()
-    return low, fold(low), has_diacritics(low)
+    """(lower-case NFC text, its folded form, whether it carries diacritics)."""
+    low = unicodedata.normalize("NFC", text).lower()
+    folded = fold(low)
+    return low, folded, folded != low
 
 
 def _clip(text: str, n: int = 300) -> str:
-    text = _WS.sub(" ", text or "").strip()
+    text = _WS.sub(" ", (text or "")[: 3 * n]).strip()
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
@@ -174,7 +175,7 @@ def _quote(text: str, start: int, end: int, width: int = 110) -> str:
 
 
 def _paper_text(d) -> str:
-    return _norm(" ".join(x for x in (d.name, d.quantity) if x))
+    return _nfc(" ".join(x for x in (d.name, d.quantity) if x))
 
 
 def _parts(proc: Procedure) -> list[tuple[str, str, str]]:
@@ -199,6 +200,11 @@ def _compile(phrases: Sequence[str]) -> tuple[re.Pattern, re.Pattern]:
     fol = sorted({fold(p) for p in phrases}, key=len, reverse=True)
     mk = lambda ps: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ps)) + r")(?!\w)")  # noqa: E731
     return mk(acc), mk(fol)
+
+
+def _union(*rxs: tuple[re.Pattern, re.Pattern]) -> re.Pattern:
+    """One folded regex matching whatever any of the given pattern pairs matches (a cheap pre-check)."""
+    return re.compile("|".join(f"(?:{r[1].pattern})" for r in rxs))
 
 
 def _search(rx: tuple[re.Pattern, re.Pattern], text: str) -> Optional[re.Match]:
@@ -322,6 +328,7 @@ _OBSOLETE_TITLE = {
     "cmnd": "chứng minh nhân dân",
     "cap_huyen": "cấp huyện",
 }
+_OBSOLETE_ANY = _union(*(v[0] for v in OBSOLETE.values()))
 # sector agencies with their own organisation (not the local government levels)
 _SECTOR = re.compile(r"bao hiem xa hoi|cong an|thue|kho bac|toa an|vien kiem sat|thi hanh an|hai quan|quan doi|quan su")
 
@@ -331,6 +338,8 @@ def rule_obsolete(proc: Procedure, a: Assumptions) -> list[Finding]:
     out: list[Finding] = []
     name_f = fold(proc.name)
     for kind, label, text in _parts(proc):
+        if not _OBSOLETE_ANY.search(_prep(text)[1]):
+            continue
         hits: set[str] = set()
         for key, (rx, proposal, legal, db, conf) in OBSOLETE.items():
             if key == "cmnd" and "chung minh nhan dan" in name_f:
@@ -633,6 +642,10 @@ class ClusterEvidence:
 
     members: list[tuple[str, str, str, float]]
     source: str
+    relations: dict = field(default_factory=dict)
+
+
+_REL_LABELS = {"duplicate": "trùng lặp", "variant": "biến thể", "family": "cùng nhóm", "overlap": "chồng chéo"}
 
 
 def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assumptions) -> list[Finding]:
@@ -644,7 +657,11 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
     shown = "; ".join(f"{c} “{_clip(n, 90)}”" + (f" ({lv})" if lv else "") for c, n, lv, _ in cluster.members[:6])
     more = f" và {len(cluster.members) - 6} thủ tục khác" if len(cluster.members) > 6 else ""
     score = max(m[3] for m in cluster.members)
-    if len(levels) > 1:
+    rel = cluster.relations or {}
+    rel_text = ", ".join(f"{_REL_LABELS.get(k, k)}: {v}" for k, v in rel.items() if v)
+    if rel.get("duplicate"):
+        proposal = "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại."
+    elif len(levels) > 1:
         proposal = (
             "Thống nhất quy định giữa các cấp hoặc liên thông giải quyết (một thủ tục, một đầu mối); rà soát bản ở "
             "cấp không còn phù hợp."
@@ -655,7 +672,9 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
         Finding(
             rule="R6",
             component="Toàn bộ thủ tục (trùng lặp, chồng chéo)",
-            evidence=f"Nhóm {len(cluster.members) + 1} thủ tục tương tự ({cluster.source}): {shown}{more}.",
+            evidence=f"Nhóm {len(cluster.members) + 1} thủ tục tương tự ({cluster.source}"
+            + (f"; quan hệ — {rel_text}" if rel_text else "")
+            + f"): {shown}{more}.",
             proposal=proposal,
             legal_basis=(
                 f"Điều 7 khoản 5 {ND63} (bảo đảm tính liên thông giữa các thủ tục liên quan); Điều 27 khoản 3 điểm b "
@@ -689,7 +708,7 @@ def rule_vague(proc: Procedure, a: Assumptions) -> list[Finding]:
     out: list[Finding] = []
     inherent = bool(_INHERENT.search(fold(f"{proc.field} {proc.name}")))
     for kind, label, text in _parts(proc):
-        if kind not in ("paper", "requirement", "step"):
+        if kind not in ("paper", "requirement", "step") or not _VAGUE[1].search(_prep(text)[1]):
             continue
         m = _search(_VAGUE, text)
         if not m:

@@ -104,10 +104,9 @@ def _one_failure(path: Path, **kw) -> str:  # type: ignore[no-untyped-def]
     return f.error
 
 
-@pytest.fixture()
-def bad_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "bad"
-    d.mkdir()
+@pytest.fixture(scope="module")
+def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("bad")
     (d / "hong.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage garbage")
     (d / "ma-hoa.pdf").write_bytes(_encrypted_pdf_bytes())
     (d / "scan.pdf").write_bytes(_scanned_pdf_bytes())

@@ -222,3 +222,8 @@ def test_catalogue_lists_route_to_catalogue_reader(tmp_path: Path) -> None:
     res = read_path(xlsx)
     assert res.failures == []
     assert [(r.kind, r.name) for r in res.records] == [("catalogue_entry", "Đăng ký khai sinh")]
+
+
+def test_text_lookalikes_stay_text() -> None:
+    assert detect_format("Tên thủ tục: Đăng ký khai sinh, kết hôn\n- Trình tự thực hiện:\n".encode(), "a.txt") == "text"
+    assert detect_format(b"[Trang chu](http://x)\n[Muc luc](http://y)\n", "a.md") == "text"

@@ -282,3 +282,48 @@ def test_regulation_mentioning_procedures_is_not_a_procedure_doc(tmp_path: Path)
     res = read_path(path)
     assert res.failures == []
     assert {r.kind for r in res.records} == {"regulation"}
+
+
+def test_docx_procedure_as_field_table(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Số: 45/QĐ-UBND")
+    rows = [
+        ("Tên thủ tục", "Đăng ký khai tử"),
+        ("Mã thủ tục", "1.000656"),
+        ("Trình tự thực hiện", "Bước 1: Nộp tờ khai.\nBước 2: Nhận trích lục khai tử."),
+        ("Cách thức thực hiện", "Trực tiếp hoặc trực tuyến"),
+        ("Thành phần hồ sơ", "Tờ khai đăng ký khai tử\nGiấy báo tử"),
+        ("Thời hạn giải quyết", "Ngay trong ngày"),
+        ("Cơ quan thực hiện", "Ủy ban nhân dân cấp xã"),
+        ("Kết quả thực hiện", "Trích lục khai tử"),
+        ("Lệ phí", "Miễn lệ phí"),
+    ]
+    t = d.add_table(rows=0, cols=2)
+    for a, b in rows:
+        r = t.add_row()
+        r.cells[0].text, r.cells[1].text = a, b
+    path = tmp_path / "bang.docx"
+    d.save(path)
+    res = read_path(path)
+    assert res.failures == []
+    (p,) = res.records
+    assert (p.code, p.name, p.decision) == ("1.000656", "Đăng ký khai tử", "45/QĐ-UBND")
+    assert len(p.steps) == 2 and [x.name for x in p.documents] == ["Tờ khai đăng ký khai tử", "Giấy báo tử"]
+    assert [c.channel for c in p.channels] == ["Trực tiếp", "Trực tuyến"]
+    assert p.agency == "Ủy ban nhân dân cấp xã" and p.result == "Trích lục khai tử"
+
+
+def test_html_procedure_doc(tmp_path: Path) -> None:
+    lines = list(HEADER)
+    for k, p in enumerate(PROCS, 1):
+        lines += procedure_lines(p, k, channel_text=True) + procedure_tail(p)
+    html = "<html><body>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</body></html>"
+    path = tmp_path / "cong-bo.html"
+    path.write_text(html, encoding="utf-8")
+    res = read_path(path)
+    assert res.failures == []
+    assert [(p.code, p.name, len(p.steps)) for p in res.records] == [
+        (p["code"], p["name"], len(p["steps"])) for p in PROCS
+    ]

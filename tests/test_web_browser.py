@@ -9,6 +9,7 @@ leaves localhost (offline deployment).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -29,12 +30,21 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(scope="session")
+def web_index(request: pytest.FixtureRequest) -> Path:
+    """The corpus bundle (``corpus_index``), or a prebuilt one named by RASOAT_WEB_TEST_INDEX (faster reruns)."""
+    pre = os.environ.get("RASOAT_WEB_TEST_INDEX")
+    if pre:
+        return Path(pre)
+    return request.getfixturevalue("corpus_index")
+
+
 @pytest.fixture(scope="module")
-def server(corpus_index: Path, tmp_path_factory: pytest.TempPathFactory):
+def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory):
     """`rasoat serve --auth` on a private copy of the corpus bundle."""
     work = tmp_path_factory.mktemp("web")
     index = work / "index"
-    shutil.copytree(corpus_index, index, symlinks=True)
+    shutil.copytree(web_index, index, symlinks=True)
     srv = start_server(index, work / "data", auth=f"{USER}:{PASSWORD}", log_dir=work, timeout=240)
     srv.index_dir = index  # type: ignore[attr-defined]
     srv.data_dir = work / "data"  # type: ignore[attr-defined]
@@ -82,12 +92,12 @@ def _tab(page, name: str) -> None:
 def _search(page, query: str) -> list[str]:
     box = page.locator("#q textarea, #q input").first
     box.fill(query)
-    before = page.locator("#ket-qua").inner_html()
+    old = page.evaluate("() => { const r = document.querySelector('#ket-qua .rs-results'); return r ? r.dataset.t : ''; }")
     page.click("#btn-tra-cuu")
     page.wait_for_function(
-        "([sel, old]) => { const e = document.querySelector(sel); return e && e.innerHTML !== old"
-        " && e.querySelector('.rs-card, .rs-notice'); }",
-        arg=["#ket-qua", before], timeout=TIMEOUT_MS,
+        "([q, old]) => { const r = document.querySelector('#ket-qua .rs-results');"
+        " return r && r.dataset.q === q && r.dataset.t !== old; }",
+        arg=[query, old], timeout=TIMEOUT_MS,
     )
     return page.locator("#ket-qua .rs-card").evaluate_all("els => els.map(e => e.dataset.id)")
 

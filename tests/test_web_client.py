@@ -78,13 +78,22 @@ def test_render_escapes_data() -> None:
 USER, PASSWORD = "api", "mat-khau-api"
 
 
+@pytest.fixture(scope="session")
+def web_index(request: pytest.FixtureRequest) -> Path:
+    """The corpus bundle (``corpus_index``), or a prebuilt one named by RASOAT_WEB_TEST_INDEX (faster reruns)."""
+    pre = os.environ.get("RASOAT_WEB_TEST_INDEX")
+    if pre:
+        return Path(pre)
+    return request.getfixturevalue("corpus_index")
+
+
 @pytest.fixture(scope="module")
-def server(corpus_index: Path, tmp_path_factory: pytest.TempPathFactory):
+def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory):
     from web_server import start_server
 
     work = tmp_path_factory.mktemp("web-api")
     index = work / "index"
-    shutil.copytree(corpus_index, index, symlinks=True)
+    shutil.copytree(web_index, index, symlinks=True)
     srv = start_server(index, work / "data", auth=f"{USER}:{PASSWORD}", log_dir=work, timeout=240)
     yield srv
     srv.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections import Counter, OrderedDict
 from pathlib import Path
 
@@ -64,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     shown: list = []
     out = sys.stdout
     for f in files:
-        res = read_path(f, max_bytes=max_bytes)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # library warnings would break the JSON-lines stderr
+            res = read_path(f, max_bytes=max_bytes)
         counter = per_file.setdefault(str(f), Counter())
         for rec in res.records:
             kinds[rec.kind] += 1

@@ -66,7 +66,10 @@ def run(args: Namespace) -> int:
     out.write(f"Tổng tiết kiệm ước tính: {format_vnd(s['saving_per_year_vnd'])}/năm "
               f"(giả định: {format_vnd(assumptions.hourly_cost_vnd)}/giờ, {assumptions.cases_per_year} hồ sơ/năm; "
               "đổi bằng --config).\n")
-    shown = sorted(candidates, key=lambda c: (-c.saving.per_year_vnd, -c.confidence))[:20]
+    shown = []
+    for rid in rules:  # a few of each rule, most confident and largest saving first
+        mine = [c for c in candidates if c.rule == rid]
+        shown += sorted(mine, key=lambda c: (-c.confidence, -c.saving.per_year_vnd))[:3]
     if shown:
         out.write("\nĐề xuất tiêu biểu (mã đề xuất dùng cho `rasoat review`):\n")
     for c in shown:

@@ -1,0 +1,326 @@
+"""Speed of indexing and search (bounded; prints figures for docs/bench/speed.md).
+
+Usage:
+    .venv/bin/python benchmarks/speed.py [--sample-procedures 40] [--synthetic 200000] [--queries 40]
+
+Sections:
+  1. embedding throughput: ``index_sources`` on a sample of national procedures vs plain
+     ``model.encode`` of the same unit texts, same process, model already loaded;
+  2. national bundle (2,642 procedures, one JSON file each, + the regulations folder):
+     full build with every vector pre-seeded in the embedding cache (measures reading,
+     units, BM25, FAISS, writing at full scale), the embedding time of a full build is
+     added from section 1's rate; then a reindex with 1 % of the source files changed
+     (real embedding of the changed units); bundle size; query latency p50/p95;
+  3. dense index choice: exact IndexFlatIP latency by size, HNSW recall@10 and latency;
+  4. synthetic 200k-unit bundle (random normalised vectors, synthetic Vietnamese texts):
+     query latency p50/p95 including query embedding (flat and HNSW);
+  peak RAM (ru_maxrss) at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def _data() -> Path:
+    env = os.environ.get("RASOAT_SHARED_DATA")
+    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data"]:
+        if (c / "procedures").is_dir():
+            return c.resolve()
+    raise SystemExit("Không tìm thấy ../shared/data (đặt RASOAT_SHARED_DATA).")
+
+
+def _pct(xs: list[float], p: float) -> float:
+    return float(np.percentile(np.array(xs) * 1000.0, p))
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:.1f} MB"
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def split_national(src: Path, out: Path) -> int:
+    """Write each national procedure as its own RaSoát JSON file (so 1 % of files can change)."""
+    from indexer.readers import read_path
+
+    res = read_path(src)
+    out.mkdir(parents=True, exist_ok=True)
+    for i, rec in enumerate(res.records):
+        (out / f"{i:05d}.json").write_text(json.dumps(rec.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return len(res.records)
+
+
+def latency(ix, queries: list[str], mode: str = "hybrid", k: int = 10) -> tuple[float, float]:
+    ix.search(queries[0], k=k, mode=mode)  # warm-up (model load)
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        ix.search(q, k=k, mode=mode)
+        times.append(time.perf_counter() - t)
+    return _pct(times, 50), _pct(times, 95)
+
+
+def section_embedding(national_dir: Path, work: Path, n_files: int) -> float:
+    """Pipeline units/s vs plain model.encode units/s on the same texts. Returns pipeline units/s."""
+    from indexer.embeddings import Embedder
+    from indexer.pipeline import index_sources
+    from indexer.readers import read_paths
+    from indexer.units import record_units
+
+    sample = work / "sample"
+    sample.mkdir()
+    for f in sorted(national_dir.iterdir())[:n_files]:
+        shutil.copy(f, sample / f.name)
+    recs = read_paths([sample]).records
+    units = [u for r in recs for u in record_units(r, r.id)]
+    texts = list(dict.fromkeys(u.embed_text() for u in units))
+    emb = Embedder()
+    t = time.perf_counter()
+    emb.encode(["khởi động"])
+    load = time.perf_counter() - t
+    t = time.perf_counter()
+    emb._load().encode(texts, batch_size=32, normalize_embeddings=True)
+    plain = time.perf_counter() - t
+    t = time.perf_counter()
+    rep = index_sources([sample], work / "sample-index")
+    pipe = time.perf_counter() - t
+    print(f"[1] mẫu: {n_files} thủ tục → {len(units)} đơn vị ({len(texts)} văn bản khác nhau); "
+          f"nạp mô hình {load:.1f} s")
+    print(f"    model.encode thuần: {len(texts) / plain:.1f} đơn vị/s ({plain:.1f} s)")
+    print(f"    index_sources:      {rep.units / pipe:.1f} đơn vị/s ({pipe:.1f} s, nhúng {rep.embedded})")
+    print(f"    tỉ lệ chi phí pipeline: {pipe / plain:.2f}× thời gian encode thuần")
+    return rep.units / pipe
+
+
+def _seed_cache(index_dir: Path, sources: list[Path]) -> int:
+    """Put a random unit vector for every unit of the sources into the embedding cache."""
+    from indexer.bundle import EmbeddingCache
+    from indexer.embeddings import resolve_model
+    from indexer.readers import read_paths
+    from indexer.units import record_units
+
+    recs = read_paths(sources).records
+    seen: set[str] = set()
+    keys: list[str] = []
+    for r in recs:
+        for u in record_units(r, r.id):
+            h = u.text_hash()
+            if h not in seen:
+                seen.add(h)
+                keys.append(h)
+    rng = np.random.default_rng(0)
+    v = rng.standard_normal((len(keys), 384)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    EmbeddingCache(index_dir, resolve_model(None).sha256).add(keys, v)
+    return len(keys)
+
+
+def section_national(national_dir: Path, regulations: Path, work: Path, rate: float, n_queries: int) -> None:
+    from indexer.pipeline import index_sources
+    from search import open_index
+
+    index = work / "national-index"
+    index.mkdir()
+    sources = [national_dir, regulations]
+    seeded = _seed_cache(index, sources)
+    t = time.perf_counter()
+    rep = index_sources(sources, index)
+    build = time.perf_counter() - t
+    est_full = build + rep.units / rate
+    print(f"[2] bundle quốc gia: {rep.added} tệp nguồn, {rep.documents} bản ghi, {rep.units} đơn vị "
+          f"(bộ đệm nhúng gieo sẵn {seeded}); lỗi đọc {len(rep.failed)}")
+    print(f"    dựng đầy đủ trừ phần nhúng: {build:.1f} s; ước tính dựng đầy đủ kể cả nhúng "
+          f"({rep.units} / {rate:.1f} đơn vị/s): {est_full:.0f} s")
+    files = sorted(national_dir.iterdir())
+    rng = random.Random(1)
+    changed = rng.sample(files, max(1, len(files) // 100))
+    for f in changed:
+        d = json.loads(f.read_text(encoding="utf-8"))
+        d["steps"] = list(d.get("steps") or []) + ["Bước bổ sung để kiểm tra lập chỉ mục tăng dần."]
+        f.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    t = time.perf_counter()
+    rep2 = index_sources(sources, index)
+    re_s = time.perf_counter() - t
+    print(f"    lập lại với {len(changed)} tệp đổi (1 %): {re_s:.1f} s, nhúng lại {rep2.embedded} đơn vị; "
+          f"= {100 * re_s / est_full:.1f} % thời gian dựng đầy đủ ước tính "
+          f"({100 * re_s / build:.0f} % của phần không nhúng)")
+    ix = open_index(index)
+    vdir = ix.version_dir
+    print(f"    dung lượng: phiên bản {_mb(_du(vdir))}, bộ đệm nhúng {_mb(_du(index / 'embed-cache'))}, "
+          f"cả thư mục {_mb(_du(index))}")
+    names = [p.name for p in ix.procedures()]
+    rng.shuffle(names)
+    from indexer.vietnamese import strip_accents
+
+    queries = [" ".join(n.split()[:5]) for n in names[: n_queries // 2]]
+    queries += [strip_accents(q).lower() for q in queries]
+    queries += ["cơ chế một cửa liên thông", "kiểm soát thủ tục hành chính", "ISO 9001 cơ quan hành chính"]
+    for mode in ("hybrid", "lexical"):
+        p50, p95 = latency(ix, queries, mode)
+        print(f"    truy vấn {mode}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(queries)} truy vấn)")
+
+
+def section_dense_choice(n_max: int) -> None:
+    import faiss
+
+    from search.dense import HNSW_THRESHOLD, build_index
+
+    rng = np.random.default_rng(2)
+    d = 384
+    base = rng.standard_normal((n_max, d)).astype(np.float32)
+    base /= np.linalg.norm(base, axis=1, keepdims=True)
+    qs = rng.standard_normal((50, d)).astype(np.float32)
+    qs /= np.linalg.norm(qs, axis=1, keepdims=True)
+    print(f"[3] FAISS {d} chiều, luồng={faiss.omp_get_max_threads()}; ngưỡng hiện tại HNSW_THRESHOLD={HNSW_THRESHOLD}")
+    sizes = [s for s in (25_000, 50_000, 100_000, 200_000, 400_000) if s <= n_max]
+    flat_top = None
+    for n in sizes:
+        ix = faiss.IndexFlatIP(d)
+        ix.add(base[:n])
+        times = []
+        for q in qs:
+            t = time.perf_counter()
+            _, rows = ix.search(q[None], 10)
+            times.append(time.perf_counter() - t)
+        print(f"    IndexFlatIP n={n}: p50 {_pct(times, 50):.1f} ms, p95 {_pct(times, 95):.1f} ms")
+        flat_top = ix.search(qs, 10)[1]
+    t = time.perf_counter()
+    h = build_index(base, threshold=0)
+    build = time.perf_counter() - t
+    times, found = [], 0
+    for i, q in enumerate(qs):
+        t = time.perf_counter()
+        _, rows = h.search(q[None], 10)
+        times.append(time.perf_counter() - t)
+        found += len(set(rows[0]) & set(flat_top[i]))
+    print(f"    HNSW n={n_max}: dựng {build:.0f} s, p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
+          f"recall@10 {found / (10 * len(qs)):.3f} (vectơ ngẫu nhiên: trường hợp khó nhất)")
+    return h
+
+
+def _syllables() -> list[str]:
+    from indexer.vietnamese import tokenize
+
+    text = ("Đăng ký khai sinh kết hôn cấp giấy phép xây dựng nhà ở riêng lẻ thẻ căn cước công dân hộ tịch "
+            "đất đai chứng nhận quyền sử dụng thuế thu nhập doanh nghiệp hải quan xuất nhập khẩu hàng hóa "
+            "bảo hiểm xã hội y tế lao động việc làm giáo dục đào tạo văn bằng chứng chỉ môi trường tài nguyên "
+            "nước khoáng sản giao thông vận tải đường bộ phương tiện người lái xe công an cư trú tạm trú "
+            "thường trú ủy ban nhân dân cấp xã huyện tỉnh bộ ngành cơ quan tiếp nhận hồ sơ trả kết quả "
+            "thời hạn giải quyết ngày làm việc phí lệ phí thành phần số lượng bản chính bản sao chứng thực "
+            "tờ khai mẫu đơn đề nghị quyết định thông tư nghị định luật điều khoản điểm sửa đổi bổ sung")
+    return tokenize(text)
+
+
+def section_synthetic(n: int, work: Path, n_queries: int, hnsw=None) -> None:
+    from indexer import bundle
+    from indexer.embeddings import resolve_model
+    from indexer.lexical import write_lexical
+    from indexer.units import Unit
+    from search import open_index
+    from search.dense import DenseIndex, build_index, save_index
+
+    rng = np.random.default_rng(3)
+    syl = np.array(_syllables())
+    t = time.perf_counter()
+    title_w = rng.integers(0, len(syl), size=(n, 8))
+    body_w = rng.integers(0, len(syl), size=(n, 40))
+    titles = [" ".join(syl[r]).capitalize() for r in title_w]
+    bodies = [" ".join(syl[r]) for r in body_w]
+    index = work / "synthetic"
+    vdir = bundle.new_version_dir(index)
+    units = [Unit(id=f"syn:{i}", record_id=f"syn:{i}", kind="regulation", part="article", title=titles[i],
+                  body=bodies[i], citation=f"Điều {i % 200 + 1}, Văn bản tổng hợp {i // 200}") for i in range(n)]
+    bundle.write_jsonl(vdir / "units.jsonl", (u.to_dict() for u in units))
+    bundle.write_jsonl(vdir / "records.jsonl", ({"src": "synthetic", "id": u.id, "record": {
+        "kind": "regulation", "doc_number": "", "article": str(i % 200 + 1), "text": u.body}}
+        for i, u in enumerate(units)))
+    vec = hnsw if hnsw is not None else None
+    if vec is None:
+        base = rng.standard_normal((n, 384)).astype(np.float32)
+        base /= np.linalg.norm(base, axis=1, keepdims=True)
+        vec = build_index(base, threshold=0)
+    save_index(vec, vdir / "vectors.faiss")
+    t_lex = time.perf_counter()
+    write_lexical(vdir, titles, bodies)
+    t_lex = time.perf_counter() - t_lex
+    spec = resolve_model(None)
+    bundle.publish(index, vdir, {"schema": bundle.SCHEMA_VERSION, "built": "", "version": vdir.name,
+                                 "model": {"name": spec.name, "source": "bundled", "sha256": spec.sha256,
+                                           "dimension": 384},
+                                 "counts": {"documents": n, "units": n}, "sources": {}})
+    print(f"[4] bundle tổng hợp {n} đơn vị: chuẩn bị {time.perf_counter() - t:.0f} s (BM25 {t_lex:.0f} s), "
+          f"phiên bản {_mb(_du(vdir))}")
+    t = time.perf_counter()
+    ix = open_index(index)
+    print(f"    mở chỉ mục: {time.perf_counter() - t:.1f} s")
+    queries = [" ".join(rng.choice(syl, size=4)) for _ in range(n_queries)]
+    p50, p95 = latency(ix, queries, "hybrid")
+    print(f"    hybrid (HNSW, kể cả nhúng truy vấn): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    p50, p95 = latency(ix, queries, "lexical")
+    print(f"    chỉ từ khóa: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    t = time.perf_counter()
+    ix.encode_queries(queries)
+    print(f"    nhúng truy vấn: {1000 * (time.perf_counter() - t) / len(queries):.1f} ms/truy vấn (theo lô)")
+    ix.dense = DenseIndex(build_index(np.array(ix.dense.vectors), threshold=10**9))
+    p50, p95 = latency(ix, queries, "hybrid")
+    print(f"    hybrid (IndexFlatIP chính xác): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample-procedures", type=int, default=40)
+    ap.add_argument("--synthetic", type=int, default=200_000)
+    ap.add_argument("--queries", type=int, default=40)
+    ap.add_argument("--skip", nargs="*", default=[], help="sections to skip: embedding national dense synthetic")
+    args = ap.parse_args()
+    import torch
+
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    data = _data()
+    t0 = time.perf_counter()
+    print(f"Máy: {os.cpu_count()} lõi, tải trung bình {os.getloadavg()[0]:.1f}; torch {torch.get_num_threads()} luồng")
+    with tempfile.TemporaryDirectory(prefix="rasoat-speed-") as tmp:
+        work = Path(tmp)
+        national_dir = work / "national"
+        n = split_national(data / "procedures" / "national_portal_2642.jsonl.gz", national_dir)
+        print(f"Tách {n} thủ tục quốc gia thành {n} tệp JSON ({time.perf_counter() - t0:.0f} s)")
+        rate = 20.0
+        if "embedding" not in args.skip:
+            rate = section_embedding(national_dir, work, args.sample_procedures)
+        if "national" not in args.skip:
+            section_national(national_dir, data / "regulations", work, rate, args.queries)
+        h = None
+        if "dense" not in args.skip:
+            h = section_dense_choice(args.synthetic)
+        if "synthetic" not in args.skip:
+            section_synthetic(args.synthetic, work, args.queries, h)
+    print(f"RAM đỉnh (ru_maxrss): {_peak_rss_mb():.0f} MB; tổng thời gian {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

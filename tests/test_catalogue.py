@@ -1,0 +1,142 @@
+"""Catalogue (list) matching: statuses, codes with suffixes, level hints, the `rasoat match` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from indexer.records import CatalogueEntry, Procedure
+from search.catalogue import CatalogueMatcher, base_code, match_catalogue
+
+REPO = Path(__file__).resolve().parent.parent
+RASOAT = REPO / ".venv" / "bin" / "rasoat"
+
+
+class NamesIndex:
+    """Stand-in with the SearchIndex method the matcher uses."""
+
+    def __init__(self, procs: list[Procedure]) -> None:
+        self._procs = procs
+
+    def procedures(self) -> list[Procedure]:
+        return list(self._procs)
+
+
+PROCS = [
+    Procedure(code="1.004101", name="Đăng ký khai sinh", level="Cấp xã"),
+    Procedure(code="1.004105", name="Cấp bản sao trích lục hộ tịch", level="Cấp xã"),
+    Procedure(code="2.000635", name="Cấp bản sao trích lục hộ tịch", level="Cấp tỉnh"),
+    Procedure(code="1.012275", name="Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", level="Cấp tỉnh"),
+    Procedure(code="2.001611", name="Đăng ký thành lập doanh nghiệp tư nhân", level="Cấp tỉnh"),
+    Procedure(code="2.000901", name="Cấp Giấy phép bán lẻ sản phẩm rượu", level="Cấp xã"),
+    Procedure(code="1.004703", name="Gia hạn giấy phép xây dựng đối với công trình cấp II, cấp III", level="Cấp tỉnh"),
+    Procedure(code="1.004704", name="Cấp lại giấy phép xây dựng đối với công trình cấp II, cấp III", level="Cấp tỉnh"),
+]
+INDEX = NamesIndex(PROCS)
+
+
+def one(name: str, code: str = "", **extra: str):
+    return match_catalogue(INDEX, [CatalogueEntry(name=name, code=code, row=1, extra=dict(extra))])[0]
+
+
+def test_base_code() -> None:
+    assert base_code("1.012275.H36") == "1.012275"
+    assert base_code("1.003695.000.00.00.H36") == "1.003695"
+    assert base_code("") == "" and base_code("12.34") == ""
+
+
+def test_code_with_suffix_matches() -> None:
+    r = one("Cấp GCN QSDĐ lần đầu", "1.012275.000.00.00.H36")
+    assert r.status == "matched" and r.via == "code" and r.matches[0]["code"] == "1.012275"
+
+
+def test_wrong_code_falls_back_to_name() -> None:
+    r = one("Đăng ký khai sinh", "1.012275.H36")
+    assert r.status == "matched" and r.via == "name" and r.matches[0]["code"] == "1.004101"
+    assert "không khớp" in r.reason
+
+
+def test_names_alone() -> None:
+    assert one("dang ky khai sinh").matches[0]["code"] == "1.004101"
+    assert one("Đăng ký thành lập DNTN").matches[0]["code"] == "2.001611"
+    r = one("Gia hạn giấy phép xây dựng công trình cấp II, III (cấp tỉnh)")
+    assert r.status == "matched" and r.matches[0]["code"] == "1.004703"
+
+
+def test_ambiguous_without_level_and_level_hint_decides() -> None:
+    r = one("Cấp bản sao trích lục hộ tịch")
+    assert r.status == "ambiguous"
+    assert {m["code"] for m in r.matches[:2]} == {"1.004105", "2.000635"}
+    r = one("Cấp bản sao trích lục hộ tịch (cấp tỉnh)")
+    assert r.status == "matched" and r.matches[0]["code"] == "2.000635"
+    r = one("Cấp bản sao trích lục hộ tịch", **{"Cấp": "Cấp xã"})
+    assert r.status == "matched" and r.matches[0]["code"] == "1.004105"
+
+
+def test_unmatched() -> None:
+    assert one("Cấp giấy phép bán lẻ sản phẩm thuốc lá").status == "unmatched"
+    assert one("Công nhận làng nghề truyền thống").status == "unmatched"
+    assert one("").status == "unmatched"
+
+
+def test_result_dict_shape() -> None:
+    d = one("Đăng ký khai sinh", "1.004101.H36").to_dict()
+    assert set(d) >= {"input", "status", "matches"}
+    assert d["input"] == {"row": 1, "name": "Đăng ký khai sinh", "code": "1.004101.H36"}
+    assert set(d["matches"][0]) >= {"code", "title", "score"}
+
+
+def test_matcher_reuse() -> None:
+    m = CatalogueMatcher(PROCS)
+    assert m.match(CatalogueEntry(name="Đăng ký khai sinh")).matches[0]["code"] == "1.004101"
+
+
+# --- real bundle and CLI ------------------------------------------------------------------------
+
+pytest.importorskip("indexer.pipeline", reason="indexer.pipeline chưa có")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(RASOAT), *args], capture_output=True, text=True, timeout=300, cwd=REPO)
+
+
+@pytest.mark.parametrize("name", ["danh-muc-tinh.csv", "danh-muc-tinh.xlsx"])
+def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str) -> None:
+    path = corpus_dir / "lists" / name
+    if not path.exists():
+        pytest.skip(f"corpus/lists/{name} chưa có")
+    r = _run("match", str(path), "--index", str(corpus_index), "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert set(d["summary"]) == {"matched", "ambiguous", "unmatched"}
+    gt_path = corpus_dir / "ground_truth.json"
+    if not gt_path.exists():
+        return
+    expected = {g["row"]: g for g in json.loads(gt_path.read_text(encoding="utf-8"))["lists"]}
+    wrong = []
+    for res in d["results"]:
+        g = expected.get(res["input"]["row"])
+        if g is None:
+            continue
+        best = res["matches"][0]["code"] if res["matches"] else ""
+        if res["status"] != g["expected_status"] or (g["expected_code"] and best != g["expected_code"]):
+            wrong.append((g["name"], g["expected_status"], res["status"], best))
+    assert len(wrong) <= 1, wrong
+    r = _run("match", str(path), "--index", str(corpus_index))
+    assert r.returncode == 0 and "Đối chiếu" in r.stdout
+
+
+def test_cli_match_errors(corpus_index: Path, tmp_path: Path) -> None:
+    r = _run("match", str(tmp_path / "none.csv"), "--index", str(corpus_index))
+    assert r.returncode == 2 and "không tìm thấy" in r.stderr
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    r = _run("match", str(bad), "--index", str(corpus_index))
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    ok = tmp_path / "ok.csv"
+    ok.write_text("Tên thủ tục\nĐăng ký khai sinh\n", encoding="utf-8")
+    r = _run("match", str(ok), "--index", str(tmp_path / "missing"))
+    assert r.returncode == 2
