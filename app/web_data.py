@@ -112,9 +112,12 @@ def api_status(holder: IndexHolder):
     def trang_thai() -> dict:
         """Trạng thái chỉ mục (số tài liệu, đơn vị, mô hình, thời điểm lập)."""
         try:
-            return dict(holder.get().status() or {})
+            st = dict(holder.get().status() or {})
         except NoIndexError as exc:
             return {"error": str(exc)}
+        # a "path" key would make gradio_client treat the dict as a file to download
+        st["index_dir"] = str(st.pop("path", holder.index_dir))
+        return st
 
     return trang_thai
 

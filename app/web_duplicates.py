@@ -50,11 +50,13 @@ def cluster_rows(report: Any) -> list[list[Any]]:
 
 
 def pair_rows(report: Any) -> list[list[Any]]:
-    """Pairs ordered by potential saving: shared papers first, then score."""
+    """Pairs ordered by potential saving: true duplicates (a whole procedure less) first, then variants,
+    families and overlaps; within a relation, more shared papers and a higher score first."""
     def shared(p: Any) -> int:
         return len(((p.evidence or {}).get("documents") or {}).get("shared") or [])
 
-    pairs = sorted(report.pairs, key=lambda p: (shared(p), p.score), reverse=True)
+    order = {"duplicate": 0, "variant": 1, "family": 2, "overlap": 3}
+    pairs = sorted(report.pairs, key=lambda p: (order.get(p.relation, 9), -shared(p), -p.score))
     return [
         [_key(p.a), p.a.name, _key(p.b), p.b.name, RELATION_VI.get(p.relation, p.relation), round(p.score, 3),
          shared(p), p.why]
@@ -173,7 +175,7 @@ def build_tab(holder: IndexHolder) -> dict[str, Any]:
                                     interactive=False, wrap=True, max_height=320, elem_id="bang-nhom",
                                     column_widths=["5%", "7%", "26%", "26%", "9%", "9%", "9%", "9%"])
             pairs = gr.Dataframe(headers=PAIR_HEADERS, label="Cặp thủ tục (chọn một dòng để so sánh)",
-                                 interactive=False, wrap=True, max_height=360, elem_id="bang-cap",
+                                 interactive=False, wrap=True, max_height=360, elem_id="bang-cap", show_search="search",
                                  column_widths=["8%", "22%", "8%", "22%", "12%", "6%", "6%", "16%"])
         with gr.Accordion("So sánh hai thủ tục", open=True):
             with gr.Row(equal_height=True):

@@ -121,10 +121,10 @@ def main() -> int:
     print(f"(analysis of {len(corpus.ids)} articles: {time.perf_counter() - t:.1f} s)\n")
     print(TABLE_HEAD)
     variants = [
-        ("k1=1.2 b=0.75/0.3 (default)", 1.2, {"title": 0.3, "body": 0.75}, {}),
+        ("k1=1.2 b(title)=0.75 b(body)=0.75 (default)", 1.2, {"title": 0.75, "body": 0.75}, {}),
         ("k1=1.5 b=0.75/0.75", 1.5, {"title": 0.75, "body": 0.75}, {}),
-        ("k1=0.9 b=0.4/0.4", 0.9, {"title": 0.4, "body": 0.4}, {}),
-        ("k1=1.2 b=0.3/0.9", 1.2, {"title": 0.3, "body": 0.9}, {}),
+        ("k1=1.2 b=0.3/0.75", 1.2, {"title": 0.3, "body": 0.75}, {}),
+        ("k1=1.2 b=0.75/0.9", 1.2, {"title": 0.75, "body": 0.9}, {}),
     ]
     idx_default = None
     for name, k1, b, _ in variants:
@@ -135,8 +135,9 @@ def main() -> int:
     idx = idx_default
     for name, kw in [
         ("default query params", {}),
+        ("title_weight=0.5", {"title_weight": 0.5}),
         ("title_weight=1", {"title_weight": 1.0}),
-        ("title_weight=3", {"title_weight": 3.0}),
+        ("title_weight=2", {"title_weight": 2.0}),
         ("bigram_weight=0 (syllables only)", {"bigram_weight": 0.0}),
         ("bigram_weight=0.5", {"bigram_weight": 0.5}),
         ("bigram_weight=2", {"bigram_weight": 2.0}),

@@ -68,8 +68,9 @@ def main() -> int:
     print(TABLE_HEAD)
     for name, kw in [
         ("default", {}),
+        ("title_weight=0.5", {"title_weight": 0.5}),
         ("title_weight=1", {"title_weight": 1.0}),
-        ("title_weight=3", {"title_weight": 3.0}),
+        ("title_weight=2", {"title_weight": 2.0}),
         ("bigram_weight=0", {"bigram_weight": 0.0}),
         ("bigram_weight=2", {"bigram_weight": 2.0}),
         ("no abbreviation expansion", {"expand_abbreviations": False}),

@@ -53,16 +53,17 @@ def main() -> None:
     t0 = time.perf_counter()
     procs = load_national()
     t_load = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     cands = advise(procs)
-    t_advise = time.perf_counter() - t1
-    t2 = time.perf_counter()
+    t_advise, c_advise = time.perf_counter() - t1, time.process_time() - c1
+    t2, c2 = time.perf_counter(), time.process_time()
     advise(procs)
-    t_warm = time.perf_counter() - t2
+    t_warm, c_warm = time.perf_counter() - t2, time.process_time() - c2
     s = summarize(cands)
 
     print(f"procedures: {len(procs)}  (read with indexer.portal in {t_load:.1f} s)")
-    print(f"advise, all 7 rules: {t_advise:.1f} s cold, {t_warm:.1f} s warm caches")
+    print(f"advise, all 7 rules: {t_advise:.1f} s wall / {c_advise:.1f} s CPU cold; "
+          f"{t_warm:.1f} s wall / {c_warm:.1f} s CPU warm caches")
     print(f"candidates: {s['candidates']} for {s['procedures']} procedures")
     print("per rule:")
     for rid, r in s["per_rule"].items():

@@ -173,6 +173,7 @@ def section_national(national_dir: Path, regulations: Path, work: Path, rate: fl
     vdir = ix.version_dir
     print(f"    dung lượng: phiên bản {_mb(_du(vdir))}, bộ đệm nhúng {_mb(_du(index / 'embed-cache'))}, "
           f"cả thư mục {_mb(_du(index))}")
+    print("    tệp: " + ", ".join(f"{f.name} {_mb(f.stat().st_size)}" for f in sorted(vdir.iterdir())))
     names = [p.name for p in ix.procedures()]
     rng.shuffle(names)
     from indexer.vietnamese import strip_accents
@@ -197,7 +198,7 @@ def section_dense_choice(n_max: int) -> None:
     qs = rng.standard_normal((50, d)).astype(np.float32)
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
     print(f"[3] FAISS {d} chiều, luồng={faiss.omp_get_max_threads()}; ngưỡng hiện tại HNSW_THRESHOLD={HNSW_THRESHOLD}")
-    sizes = [s for s in (25_000, 50_000, 100_000, 200_000, 400_000) if s <= n_max]
+    sizes = sorted({s for s in (25_000, 50_000, 100_000, 200_000) if s < n_max} | {n_max})
     flat_top = None
     for n in sizes:
         ix = faiss.IndexFlatIP(d)

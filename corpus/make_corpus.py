@@ -2235,7 +2235,8 @@ def procedure_blocks(p: Procedure, number: int, *, style: str, table: bool) -> l
     m = len(p.legal_basis)
     for i, b in enumerate(p.legal_basis):
         end = "." if i == m - 1 else ";"
-        kind = b.title.split(" ")[0]
+        kinds = ("Thông tư liên tịch", "Thông tư", "Nghị định", "Nghị quyết", "Quyết định", "Luật")
+        kind = next((k for k in kinds if b.title.startswith(k)), b.title.split(" ")[0])
         if b.title.startswith("Bộ luật"):
             out.append(("line", f"+ {b.title} số {b.number} ngày {b.date}{end}"))
         elif kind == "Luật":

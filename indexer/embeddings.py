@@ -272,6 +272,8 @@ def _quiet_transformers() -> None:
 # index again (web UI after a reindex, tests) must not pay the model load again.
 _LOADED: dict[str, object] = {}
 _LOADED_LOCK = threading.Lock()
+_THREADS_LOCK = threading.Lock()
+SMALL_BATCH = 4  # texts encoded on one thread
 
 
 class Embedder:
@@ -373,8 +375,22 @@ class Embedder:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
         batch = list(texts) if prepared else self.prepare(texts, kind)
-        vecs = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
-                            convert_to_numpy=True, show_progress_bar=progress)
+        if len(batch) <= SMALL_BATCH:
+            # A few short texts (queries): one thread. On a busy 2-core machine two threads
+            # made a single query 5-10x slower (docs/bench/speed.md).
+            import torch
+
+            with _THREADS_LOCK:
+                before = torch.get_num_threads()
+                torch.set_num_threads(1)
+                try:
+                    vecs = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
+                                        convert_to_numpy=True, show_progress_bar=False)
+                finally:
+                    torch.set_num_threads(before)
+        else:
+            vecs = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
+                                convert_to_numpy=True, show_progress_bar=progress)
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
 

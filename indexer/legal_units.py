@@ -127,13 +127,47 @@ def _is_caps(s: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_KEEP_UPPER = {"ISO", "TCVN", "QCVN", "UBND", "HĐND", "TTHC", "CNTT", "VPCP", "CP", "QH", "BTP", "BNV", "BTC",
+               "ISO/IEC", "IEC", "ASEAN", "WTO", "XHCN", "CHXHCN"}
+_PLACE_WORD = re.compile(r"(?:^|\s)(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+$")
+_NOT_NAME = {"và", "về", "của", "trong", "trên", "tại", "theo", "năm", "giai", "đoạn", "đến", "từ", "cho", "với",
+             "thuộc", "các", "có", "được", "nhằm", "để", "khi", "đối", "ban", "hành", "quy", "định"}
+
+
 def sentence_case(s: str) -> str:
-    """"VỀ KIỂM SOÁT THỦ TỤC" → "Về kiểm soát thủ tục" (only for all-capital text)."""
+    """"VỀ KIỂM SOÁT THỦ TỤC" → "Về kiểm soát thủ tục" (only for all-capital text).
+
+    Acronyms ("ISO", "TCVN", "UBND") and the words of a place name after "tỉnh",
+    "thành phố", "huyện", "xã", ... keep their capitals ("TỈNH AN LẠC" → "tỉnh An Lạc").
+    """
     s = s.strip()
     if not _is_caps(s):
         return s
-    low = s.lower()
-    return low[:1].upper() + low[1:]
+    out: list[str] = []
+    in_name = 0
+    for tok in re.split(r"(\s+)", s):
+        if not tok or tok.isspace():
+            out.append(tok)
+            continue
+        core = tok.strip("().,;:\"'“”")
+        low = tok.lower()
+        prev = "".join(out).lower().split()[-1:] or [""]
+        if core in _KEEP_UPPER or (re.search(r"\d", core) and re.search(r"[/-]", core)) or (
+            re.fullmatch(r"[IVXLC]+", core) and prev[0] in ("chương", "phần", "mục", "lục")
+        ):
+            out.append(tok)
+            in_name = 0
+            continue
+        if in_name and core.lower() not in _NOT_NAME:
+            out.append(low[:1].upper() + low[1:])
+            in_name = in_name - 1 if not re.search(r"[,;:.)]$", tok) else 0
+            continue
+        in_name = 0
+        out.append(low)
+        if _PLACE_WORD.search("".join(out).lower() + " ") and not re.search(r"[,;:.)]$", tok):
+            in_name = 4
+    text = "".join(out)
+    return text[:1].upper() + text[1:]
 
 
 # --- pre-processing -----------------------------------------------------------------------
@@ -260,8 +294,8 @@ def parse_header(lines: list[str]) -> dict[str, str]:
                     continue
                 if _ISSUER.match(nxt) or nxt.rstrip(":").strip() in _DOC_TYPE_UPPER or _NOT_TITLE.match(nxt):
                     break
-                if title_lines and not (_is_caps(nxt) and _is_caps(title_lines[-1])):
-                    break  # a sentence-case title is one line; capitals may wrap over several
+                if title_lines and not (_is_caps(nxt) and _is_caps(title_lines[-1])) and not nxt[:1].islower():
+                    break  # a sentence-case title is one line (unless it wraps mid-sentence); capitals may wrap
                 cut = re.split(r"\s*\((?:Ban hành\s+)?kèm theo", nxt, maxsplit=1, flags=re.I)[0].strip()
                 if not cut or len(cut) > 400:
                     break
@@ -335,6 +369,7 @@ def parse_regulation(
     Returns:
         Articles in document order; an empty list when the text has no Điều.
     """
+    related_titles = _titles_in_related_notes(text)
     text = prepare_text(text, markdown=markdown, normalized=normalized)
     lines = text.split("\n")
     first_article = next(
@@ -535,7 +570,46 @@ def parse_regulation(
         if current is not None:
             body.append(s)
     flush()
+    for number, found in related_titles.items():
+        known = known_docs.setdefault(number, {})
+        for key, value in found.items():
+            known.setdefault(key, value)
+    _backfill_known_docs(units, known_docs)
     return units
+
+
+_RELATED_TITLE = re.compile(
+    r"của\s+(?:Thông tư liên tịch|Thông tư|Nghị định|Quyết định|Nghị quyết|Luật|Pháp lệnh)\s+(?:số\s+)?"
+    r"(\d[\w.]*/[\w/.\-–]+)\s+([^;()]{5,400}?)\s+ban hành ngày\s+(\d{1,2}/\d{1,2}/\d{4})"
+)
+
+
+def _titles_in_related_notes(text: str) -> dict[str, dict[str, str]]:
+    """Pháp điển "(Điều này có nội dung liên quan đến ... của Thông tư 21/2016/TT-BGTVT Quy định về ...
+    ban hành ngày 25/08/2016)" notes: document number → {doc_title, issued}."""
+    out: dict[str, dict[str, str]] = {}
+    if "liên quan đến" not in text:
+        return out
+    for m in _RELATED_TITLE.finditer(normalize(text)):
+        number = m.group(1).replace("–", "-").rstrip(".,")
+        out.setdefault(number, {"doc_title": m.group(2).strip(" ,"), "issued": _date_text(m.group(3))})
+    return out
+
+
+def _backfill_known_docs(units: list[LegalUnit], known_docs: dict[str, dict[str, str]]) -> None:
+    """Pháp điển: a short note "(Điều 45 Thông tư số 21/2016/TT-BGTVT, ...)" carries no title; fill the
+    title/date learnt from a later full note of the same document (citation rebuilt)."""
+    for u in units:
+        known = known_docs.get(u.doc_number) if u.codified_id else None
+        if not known or (u.doc_title and u.issued):
+            continue
+        changed = False
+        for key in ("doc_title", "issued"):
+            if not getattr(u, key) and known.get(key):
+                setattr(u, key, known[key])
+                changed = True
+        if changed:
+            u.citation = make_citation(u.article, u.doc_type, u.doc_number, u.doc_title)
 
 
 def _take_note(first: str, lines: list[str], i: int) -> tuple[str, str, int]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Iterable
 
@@ -36,7 +37,7 @@ SPACES = ("exact", "fold")
 FIELDS = ("title", "body")
 MAX_TOKEN_CHARS = 64
 DEFAULT_K1 = 1.2
-DEFAULT_B = {"title": 0.3, "body": 0.75}
+DEFAULT_B = {"title": 0.75, "body": 0.75}
 
 
 def field_terms(tokens: list[str]) -> list[str]:
@@ -90,16 +91,15 @@ def bm25_term_matrix(
     """
     n_docs = len(docs_terms)
     counts = np.fromiter((len(t) for t in docs_terms), dtype=np.int64, count=n_docs)
+    flat = list(chain.from_iterable(docs_terms))
     if grow_vocab:
-        term_ids = np.fromiter(
-            (vocab.setdefault(t, len(vocab)) for terms in docs_terms for t in terms),
-            dtype=np.int64,
-            count=int(counts.sum()),
-        )
+        for t in dict.fromkeys(flat):  # unique terms in first-seen order (C speed)
+            if t not in vocab:
+                vocab[t] = len(vocab)
+        term_ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
         doc_ids = np.repeat(np.arange(n_docs, dtype=np.int64), counts)
     else:
-        ids = [[vocab.get(t, -1) for t in terms] for terms in docs_terms]
-        term_ids = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(counts.sum()))
+        term_ids = np.fromiter(map(vocab.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
         doc_ids = np.repeat(np.arange(n_docs, dtype=np.int64), counts)
         keep = term_ids >= 0
         term_ids, doc_ids = term_ids[keep], doc_ids[keep]

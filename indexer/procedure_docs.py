@@ -64,7 +64,9 @@ _LEVEL_GROUP = re.compile(r"^(?:[A-ZĐ][.)]\s*)?(?:DANH MỤC\s+)?THỦ TỤC H�
 _FIELD_GROUP = re.compile(r"^(?:[IVXLC]+|\d+)[.)]\s*(?:LĨNH VỰC\s*:?\s*)?(.+)$")
 _PROVINCE = re.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH PHỐ)\s+(.+)$|UBND\s+(?:TỈNH|THÀNH PHỐ)\s+(.+)$", re.I)
 _SO = re.compile(r"^\s*Số\s*[:.]\s*(\S+)")
-_WITH_DECISION = re.compile(r"kèm\s+theo\s+Quyết\s+định\s+(?:số\s+)?(\S+)", re.I)
+_WITH_DECISION = re.compile(
+    r"(?:Ban\s+hành\s+)?kèm\s+theo\s+(?:các\s+)?Quyết\s+định(?:\s+công\s+bố)?\s*(?:số\s*[:.]?\s*)?(.{1,80})", re.I
+)
 _MODES = (
     ("Trực tiếp", re.compile(r"truc tiep")),
     ("Dịch vụ bưu chính", re.compile(r"buu chinh|buu dien")),
@@ -297,6 +299,11 @@ def _header_info(header: list[str]) -> dict[str, str]:
                 name = re.split(r"\s{2,}|\s+CỘNG HÒA|\s*\|", name)[0].strip()
                 if name:
                     info["province"] = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    if not info["decision"]:
+        # "(Kèm theo Quyết định số" / "2087/QĐ-UBND ngày ...)" wrapped over two lines
+        m = _WITH_DECISION.search(re.sub(r"\s+", " ", " ".join(header[:80])))
+        nums = extract_doc_numbers(m.group(1)) if m else []
+        info["decision"] = nums[0] if nums else ""
     return info
 
 
@@ -370,24 +377,41 @@ def _legal_from_table(rows: list[list[str]]) -> list[LegalBasis]:
     return out
 
 
-_QTY_UNITS = r"(?:bản|bộ|ảnh|tờ|cuốn|quyển|tập|trang|chiếc)"
+_QTY_UNITS = r"(?:bản|bộ|ảnh|tờ|cuốn|quyển|tập|trang|chiếc)(?![^\W\d_])"
 _QTY_TAIL = re.compile(
     rf"\s*[:：\-–]\s*(\d+\s*{_QTY_UNITS}[^;]*)$|\s*\((\d+\s*{_QTY_UNITS}[^)]*)\)\s*$", re.I
 )
 _FORM_REF = re.compile(r"\(?\s*(?:theo\s+)?(Mẫu(?:\s+số)?\s+[\w./-]+[^);]*)\)?", re.I)
 
 
+_QTY_BRACKET = re.compile(rf"\(\s*(\d+\s*{_QTY_UNITS}[^()]*)\)", re.I)
+_FORM_IN_QTY = re.compile(r"\s*[,;]\s*(?:(?:theo|kèm theo)\s+)?(?=Mẫu\b)", re.I)
+
+
 def _document_from_item(item: str) -> DossierDocument:
+    """One dossier paper: the quantity "(01 bản chính)" / ": 01 bản sao" and the form
+    reference "(theo Mẫu số 01)" are taken out of the name (quantity anywhere in brackets)."""
     name = item.strip().rstrip(";.").strip()
     quantity = form = ""
     m = _QTY_TAIL.search(name)
     if m:
-        quantity = parse_quantity(m.group(1) or m.group(2))
+        quantity = m.group(1) or m.group(2)
         name = name[:m.start()].strip()
+    else:
+        brackets = list(_QTY_BRACKET.finditer(name))
+        if brackets:  # "Tờ khai (01 bản chính) theo Mẫu số 01"
+            b = brackets[-1]
+            quantity = b.group(1)
+            name = re.sub(r"\s{2,}", " ", (name[:b.start()] + " " + name[b.end():]).strip())
+    if quantity:
+        parts = _FORM_IN_QTY.split(quantity, maxsplit=1)  # "(01 bản chính, theo Mẫu số 01)"
+        quantity = parse_quantity(parts[0].strip(" ,;"))
+        if len(parts) > 1:
+            form = parts[1].strip().rstrip(".;)")
     f = _FORM_REF.search(name)
-    if f:
+    if f and not form:
         form = f.group(1).strip().rstrip(".;")
-    return DossierDocument(name=name, quantity=quantity, form=form)
+    return DossierDocument(name=name.strip(" ,;"), quantity=quantity, form=form)
 
 
 _NONE = {"khong", "khong co", "khong quy dinh", "khong yeu cau", "khong co yeu cau", "khong co mau", "khong quy dinh mau"}

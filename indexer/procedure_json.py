@@ -187,7 +187,11 @@ def read_json_bytes(data: bytes, path: str) -> ReadResult:
 
 
 def _read_json_lines(text: str, path: str, whole_error: json.JSONDecodeError) -> ReadResult:
-    """JSON Lines: one object per line; a bad line is one failure, the others are read."""
+    """JSON Lines: one object per line; a bad line is one failure, the others are read.
+
+    A file that is not JSON Lines (first line not an object, or more bad lines than good
+    ones: a broken pretty-printed document) is broken as a whole: exactly one failure.
+    """
     lines = text.split("\n")
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     first_ok = False
@@ -209,6 +213,8 @@ def _read_json_lines(text: str, path: str, whole_error: json.JSONDecodeError) ->
             result.failures.append(ReadFailure(path, _json_error(exc, line_offset=i)))
         except RecursionError:
             result.failures.append(ReadFailure(path, f"Dòng {i + 1}: cấu trúc JSON lồng nhau quá sâu."))
+    if len(result.failures) > len(good):
+        return ReadResult(failures=[ReadFailure(path, _json_error(whole_error))])
     result.extend(_read_objects(good, path, "Dòng"))
     return result
 

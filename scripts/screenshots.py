@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
             pg.get_by_role("tab", name="Trùng lặp").click()
             pg.click("#btn-phan-tich")
-            cell = pg.locator("#bang-cap td", has_text="1.004599").first
+            cell = pg.locator("#bang-cap [role=gridcell]", has_text="1.004599").first
             cell.wait_for()
             cell.click()
             pg.wait_for_selector("#so-sanh table.rs-compare")
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
             pg.get_by_role("tab", name="Đơn giản hóa").click()
             pg.click("#btn-de-xuat")
-            first = pg.locator("#bang-de-xuat tbody tr").first.locator("td").nth(1)
+            first = pg.locator("#bang-de-xuat [role=gridcell][data-row='0'][data-col='1']")
             first.wait_for()
             first.click()
             pg.wait_for_selector("#chi-tiet-de-xuat .rs-detail")

@@ -315,8 +315,14 @@ def advise(
     if "R6" in wanted:
         if clusters is None:
             evidence = cluster_evidence(procedures, same_field_clusters(procedures), "cùng lĩnh vực, tên gần trùng")
-            for ev in evidence.values():  # name similarity alone: a weaker signal than search.duplicates
-                ev.members = [(c, n, lv, min(s, 0.4)) for c, n, lv, s in ev.members]
+            by_code = {_code(p): p for p in procedures}
+            for code in list(evidence):  # name similarity alone: a weaker signal than search.duplicates
+                ev = evidence[code]
+                lv = fold(by_code[code].level)
+                if any(fold(m[2]) != lv for m in ev.members):
+                    del evidence[code]  # the same procedure published once per level (competence split)
+                    continue
+                ev.members = [(c, n, lvl, min(s, 0.4)) for c, n, lvl, s in ev.members]
         else:
             evidence = cluster_evidence(procedures, clusters, cluster_source)
     out: dict[str, Candidate] = {}

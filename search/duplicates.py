@@ -145,6 +145,10 @@ def lexical_knn(x: sp.csr_matrix, k: int, min_sim: float = 0.1) -> np.ndarray:
     Returns:
         int64 array (m, 2) of pairs (i, j) with i != j.
     """
+    n = x.shape[0]
+    if n > 5_000:  # candidate generation only: very common terms make dense products and add no signal
+        df = np.bincount(x.indices, minlength=x.shape[1])
+        x = x[:, np.flatnonzero(df <= max(50, int(0.02 * n)))].tocsr()
     xt = x.T.tocsr()
     out = []
     chunk = min(_CHUNK, max(64, 20_000_000 // max(x.shape[0], 1)))  # bounded product size
@@ -317,8 +321,38 @@ def find_duplicates(index: Any, *, min_score: Optional[float] = None, k: int = 1
     return duplicates_from_records(procs, vecs, min_score=min_score, k=k)
 
 
+class Neighbourhood:
+    """Similarity of any procedure to all others; build once, ask many times (peers for many codes).
+
+    Args:
+        index: a ``SearchIndex``.
+    """
+
+    def __init__(self, index: Any) -> None:
+        self.procedures, self.vectors = _aligned(index)
+        self.x = tfidf_matrix([procedure_text(p) for p in self.procedures])
+        self.row: dict[str, int] = {}
+        for r, p in enumerate(self.procedures):
+            self.row[p.id] = r
+            if p.code:
+                self.row.setdefault(p.code, r)
+
+    def neighbours(self, code: str, k: int = 10) -> list[tuple[str, float]]:
+        """The k procedures most similar to ``code`` (code or id), most similar first."""
+        pos = self.row.get(code)
+        if pos is None or len(self.procedures) < 2:
+            return []
+        lex = np.asarray((self.x @ self.x[pos].T).todense()).ravel()
+        score = DENSE_WEIGHT * (self.vectors @ self.vectors[pos]) + (1.0 - DENSE_WEIGHT) * lex
+        score[pos] = -np.inf
+        top = np.argsort(-score, kind="stable")[:k]
+        return [(self.procedures[t].code or self.procedures[t].id, float(score[t])) for t in top]
+
+
 def neighbours(index: Any, code: str, k: int = 10) -> list[tuple[str, float]]:
     """The procedures most similar to one procedure (dense and TF-IDF cosines combined).
+
+    For many codes, build one ``Neighbourhood`` and call its ``neighbours``.
 
     Args:
         index: a ``SearchIndex``.
@@ -328,24 +362,14 @@ def neighbours(index: Any, code: str, k: int = 10) -> list[tuple[str, float]]:
     Returns:
         (code, score) pairs, most similar first; [] when the code is unknown.
     """
-    procs, vecs = _aligned(index)
-    want = code if code.startswith("tthc:") else f"tthc:{code}"
-    pos = next((r for r, p in enumerate(procs) if p.id == want or p.code == code), None)
-    if pos is None or len(procs) < 2:
-        return []
-    x = tfidf_matrix([procedure_text(p) for p in procs])
-    lex = np.asarray((x @ x[pos].T).todense()).ravel()
-    dense = vecs @ vecs[pos]
-    score = DENSE_WEIGHT * dense + (1.0 - DENSE_WEIGHT) * lex
-    score[pos] = -np.inf
-    top = np.argsort(-score, kind="stable")[:k]
-    return [(procs[t].code or procs[t].id, float(score[t])) for t in top]
+    return Neighbourhood(index).neighbours(code, k)
 
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
     "DuplicatePair",
     "DuplicateReport",
+    "Neighbourhood",
     "PairScores",
     "dense_knn",
     "duplicates_from_records",

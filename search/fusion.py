@@ -87,7 +87,8 @@ def fuse(
         k: how many fused hits to return.
         method: "weighted", "rrf", "lexical" or "dense" (None → DEFAULT_METHOD).
         **params: method parameters overriding DEFAULT_PARAMS[method]:
-            weighted: w_lexical, w_dense, norm ("minmax", "zscore", "max");
+            weighted: w_lexical, w_dense, norm ("minmax", "zscore", "max" = score / best score),
+                norm_lexical / norm_dense (per-side override of norm);
             rrf: rrf_k, w_lexical, w_dense.
 
     Returns:
@@ -120,8 +121,8 @@ def fuse(
     else:
         how = str(p.get("norm", "minmax"))
         wl, wd = float(p["w_lexical"]), float(p["w_dense"])
-        ln, lfloor = _normalise(lscores, how)
-        dn, dfloor = _normalise(dscores, how)
+        ln, lfloor = _normalise(lscores, str(p.get("norm_lexical") or how))
+        dn, dfloor = _normalise(dscores, str(p.get("norm_dense") or how))
         lnorm = {int(r): float(s) for r, s in zip(lrows, ln)}
         dnorm = {int(r): float(s) for r, s in zip(drows, dn)}
         rows = list(dict.fromkeys([int(r) for r in lrows] + [int(r) for r in drows]))

@@ -34,7 +34,7 @@ _ABBR_BY_FOLD: dict[str, str] = {fold(k): v for k, v in ABBREVIATIONS.items() if
 class LexicalParams:
     """Query-time weights (index-time k1/b live in lexical.json)."""
 
-    title_weight: float = 2.0
+    title_weight: float = 0.75
     body_weight: float = 1.0
     bigram_weight: float = 1.0
     fold_weight_accented: float = 0.3  # folded space weight for a query with diacritics

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from indexer.records import Procedure
-from indexer.vietnamese import fold, has_diacritics, normalize
+from indexer.vietnamese import fold
 from search.cost_model import Assumptions, procedure_fee
 from search.national_databases import NQ_66_7, match_paper
 
@@ -136,12 +136,6 @@ class Finding:
 
 
 _WS = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=200_000)
-def _norm(text: str) -> str:
-    """``normalize`` once per distinct text (records repeat many strings)."""
-    return normalize(text or "")
 
 
 def _nfc(text: str) -> str:
@@ -378,7 +372,7 @@ def rule_obsolete(proc: Procedure, a: Assumptions) -> list[Finding]:
 
 _ALTERNATIVE = re.compile(
     r"hoac ban sao (?:kem|va|xuat trinh|co xuat trinh)|kem ban chinh de doi chieu|xuat trinh ban chinh"
-    r"|ban sao dien tu|ban chup kem|hoac ban chup|de doi chieu|hoac ban sao(?! co chung thuc)(?! chung thuc)"
+    r"|ban sao dien tu|ban dien tu|ban chup kem|hoac ban chup|de doi chieu|hoac ban sao(?! co chung thuc)(?! chung thuc)"
 )
 _TEMPLATE_NO = re.compile(r"mau\s*(?:so\s*)?([\w./-]*\d[\w./-]*)")
 COPIES_LEGAL = (
@@ -458,10 +452,11 @@ def rule_copies(proc: Procedure, a: Assumptions, *, skip_papers: Iterable[str] =
                 rule="R3",
                 component=f"Thành phần hồ sơ (yêu cầu {len(names)} lần): {_clip(names[0], 140)}",
                 evidence=" | ".join(_clip(n, 140) for n in names),
-                proposal="Chỉ yêu cầu giấy tờ này một lần trong thành phần hồ sơ.",
+                proposal="Chỉ yêu cầu giấy tờ này một lần trong thành phần hồ sơ (kiểm tra lại: có thể là hai trường "
+                "hợp khác nhau được liệt kê chung).",
                 legal_basis=f"Điều 7 khoản 1 và khoản 4 {ND63} (đơn giản, tiết kiệm thời gian, chi phí); "
                 f"{criterion_citation('hop_ly')}",
-                confidence=0.6,
+                confidence=0.35,
                 hours=a.hours_per_paper * (len(names) - 1),
                 other_vnd=a.copy_cost_vnd * (len(names) - 1),
                 basis=f"Bớt {len(names) - 1} lần nộp: {a.hours_per_paper:g} giờ và {a.copy_cost_vnd:,.0f} đồng mỗi lần".replace(
@@ -523,7 +518,7 @@ def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions
     out: list[Finding] = []
     if stats is None:
         return out
-    if stats.days is not None and len(stats.peer_days) >= min_peers:
+    if stats.days is not None and stats.days <= 500 and len(stats.peer_days) >= min_peers:  # > 500: a misread time
         med = float(np.median(stats.peer_days))
         if med > 0 and stats.days >= 2 * med and stats.days - med >= 5:
             lo, hi = min(stats.peer_days), max(stats.peer_days)
@@ -699,7 +694,9 @@ _VAGUE = _compile(
         "giấy tờ cần thiết khác", "tài liệu cần thiết khác",
     ]
 )
-_QUALIFIED = re.compile(r"^\W*(?:co dan anh|co gia tri|chung minh|theo quy dinh tai|quy dinh tai|theo mau)")
+_TIME_PHRASE = re.compile(r"(?:thoi han|trong vong|khong qua)[^.;]{0,40}?\d+\s*(?:ngay|gio|thang)")
+_PAPER_WORD = re.compile(r"giay to|tai lieu|ho so|van ban")
+_QUALIFIED = re.compile(r"^\W*(?:co dan anh|co gia tri|chung minh|theo quy dinh tai|quy dinh tai|theo mau|bao gom|gom)")
 _INHERENT = re.compile(r"khieu nai|to cao|tiep cong dan|thanh tra|toa an|to tung")
 
 
@@ -713,10 +710,12 @@ def rule_vague(proc: Procedure, a: Assumptions) -> list[Finding]:
         m = _search(_VAGUE, text)
         if not m:
             continue
-        conf = {"paper": 0.75, "requirement": 0.65, "step": 0.5}[kind] - (0.2 if inherent else 0.0)
+        if kind == "step" and not _PAPER_WORD.search(fold(m.group(0))):
+            continue  # "trường hợp cần thiết" in a step is the agency's own discretion, not a demand on the applicant
         after = _prep(text)[1][m.end() : m.end() + 60]
         if _QUALIFIED.search(after):
-            conf = min(conf, 0.4)  # "giấy tờ khác có dán ảnh / có giá trị tương đương": bounded, less vague
+            continue  # "giấy tờ khác có dán ảnh / có giá trị tương đương": a bounded alternative, not open-ended
+        conf = {"paper": 0.75, "requirement": 0.65, "step": 0.5}[kind] - (0.2 if inherent else 0.0)
         out.append(
             Finding(
                 rule="R7",
@@ -751,7 +750,8 @@ def rule_vague(proc: Procedure, a: Assumptions) -> list[Finding]:
             )
         )
     has_time = any(c.processing_time and (c.processing_time.value or c.processing_time.text) for c in proc.channels)
-    if not has_time and not (proc.time_text or "").strip():
+    stated = " ".join([c.description for c in proc.channels] + list(proc.steps))
+    if not has_time and not (proc.time_text or "").strip() and not _TIME_PHRASE.search(_prep(stated)[1]):
         out.append(
             Finding(
                 rule="R7",

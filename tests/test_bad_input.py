@@ -239,3 +239,33 @@ def test_fuzz_mutated_valid_files(kind: str, cuts: list[tuple[float, int]], trun
 def test_fuzz_random_text(text: str) -> None:
     for name in ("x.txt", "x.md", "x.html"):
         _assert_safe(text.encode("utf-8", errors="surrogatepass"), name)
+
+
+# --- regressions: AES-encrypted PDFs (needs the `cryptography` package) ------------------------
+
+
+def _aes_pdf(tmp_path: Path, algorithm: str, user_password: str) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(_pdf_bytes())).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="chu-so-huu", algorithm=algorithm)
+    p = tmp_path / f"{algorithm}-{bool(user_password)}.pdf"
+    with open(p, "wb") as fh:
+        writer.write(fh)
+    return p
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_aes_pdf_with_empty_user_password_is_read(tmp_path: Path, algorithm: str) -> None:
+    res = read_path(_aes_pdf(tmp_path, algorithm, ""))
+    assert res.failures == []
+    assert [u.article_title for u in res.records] == ["Phạm vi điều chỉnh"]
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_aes_pdf_needing_user_password_fails_clearly(tmp_path: Path, algorithm: str) -> None:
+    p = _aes_pdf(tmp_path, algorithm, "mat-khau")
+    error = _one_failure(p)
+    assert error == "PDF được bảo vệ bằng mật khẩu (mã hóa) — hãy gỡ mật khẩu rồi nhập lại."

@@ -362,3 +362,94 @@ def test_real_chunked_decision_with_quy_che(shared_data: Path) -> None:
     ids = [u.id for u in res.records]
     assert len(ids) == len(set(ids)) == 11
     assert all(u.citation.endswith("Quy chế ban hành kèm theo Quyết định 49/2012/QĐ-UBND") for u in res.records)
+
+
+# --- regressions (corpus check) -------------------------------------------------------------
+
+
+CORPUS_TITLES = {
+    "quy-che-iso-9001-so-tu-phap-binh-son.docx": (
+        "Quy chế", "Áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015"),
+    "quy-che-mot-cua-an-lac.pdf": ("Quy chế", "Tổ chức và hoạt động của Bộ phận Một cửa"),
+    "quy-dinh-ra-soat-danh-gia-tthc-binh-son.md": (
+        "Quyết định", "Quy định về rà soát, đánh giá thủ tục hành chính trên địa bàn tỉnh Bình Sơn"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_TITLES))
+def test_corpus_regulations_have_doc_title(corpus_dir: Path, name: str) -> None:
+    res = read_path(corpus_dir / "van-ban" / name)
+    assert res.failures == [] and res.records
+    doc_type, title = CORPUS_TITLES[name]
+    assert {u.doc_type for u in res.records} == {doc_type}
+    assert all(u.doc_title.startswith(title) for u in res.records), res.records[0].doc_title
+
+
+@pytest.mark.parametrize("type_line", ["QUY CHẾ", "QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ", "QUY ĐỊNH"])
+def test_all_caps_title_gets_sentence_case(type_line: str) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH AN LẠC\nSố: 12/2025/QĐ-UBND\n\n"
+        f"{type_line}\nVỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH\nTRÊN ĐỊA BÀN TỈNH AN LẠC\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNội dung.\n"
+    )
+    units = parse_regulation(text, "x.txt")
+    assert units[0].doc_title == "Về kiểm soát thủ tục hành chính trên địa bàn tỉnh An Lạc"
+
+
+def test_mixed_case_title_kept_and_stops_at_attached_line() -> None:
+    text = (
+        "QUY CHẾ\nTổ chức và hoạt động của Bộ phận Một cửa\n"
+        "(Ban hành kèm theo Quyết định số 18/2025/QĐ-UBND ngày 05/3/2025)\n\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNội dung.\n"
+    )
+    u = parse_regulation(text, "x.txt")[0]
+    assert u.doc_title == "Tổ chức và hoạt động của Bộ phận Một cửa"
+    assert u.doc_number == "18/2025/QĐ-UBND"
+    assert u.chapter == "Chương I. Quy định chung"
+
+
+def test_sentence_case_keeps_acronyms_numbers_and_place_names() -> None:
+    from indexer.legal_units import sentence_case
+
+    assert sentence_case("VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH") == "Về kiểm soát thủ tục hành chính"
+    assert sentence_case("ÁP DỤNG TCVN ISO 9001:2015 TẠI TỈNH BÌNH SƠN") == "Áp dụng TCVN ISO 9001:2015 tại tỉnh Bình Sơn"
+    assert sentence_case("SỬA ĐỔI NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP") == "Sửa đổi nghị định số 63/2010/NĐ-CP"
+    assert sentence_case("CHƯƠNG II") == "Chương II"
+    assert sentence_case("Về kiểm soát TTHC") == "Về kiểm soát TTHC"
+
+
+def test_phap_dien_short_note_gets_title_from_related_note() -> None:
+    text = (
+        "Điều 44.5.TT.6.45. Công bố thủ tục hành chính\n\n"
+        "(Điều 45 Thông tư số 21/2016/TT-BGTVT, có hiệu lực thi hành kể từ ngày 15/10/2016)\n\n"
+        "1. Nội dung công bố.\n\n"
+        "(Điều này có nội dung liên quan đến Điều 1. Phạm vi điều chỉnh của Thông tư 21/2016/TT-BGTVT "
+        "Quy định về kiểm soát thủ tục hành chính trong lĩnh vực giao thông vận tải ban hành ngày 25/08/2016)\n\n"
+        "Điều 44.5.TT.6.46. Niêm yết\n\n"
+        "(Điều 46 Thông tư số 21/2016/TT-BGTVT, có hiệu lực thi hành kể từ ngày 15/10/2016)\n\n"
+        "1. Nội dung niêm yết.\n"
+    )
+    units = parse_regulation(text, "phap-dien.md")
+    assert [u.article for u in units] == ["45", "46"]
+    assert all(u.doc_title == "Quy định về kiểm soát thủ tục hành chính trong lĩnh vực giao thông vận tải"
+               for u in units)
+    assert all(u.issued == "25/08/2016" for u in units)
+    assert not any("liên quan đến" in u.text for u in units)
+
+
+def test_real_phap_dien_doc_titles_from_notes(shared_data: Path) -> None:
+    res = read_path(shared_data / "regulations" / "kiem-soat-thu-tuc-hanh-chinh.md")
+    by_doc = collections.defaultdict(set)
+    for u in res.records:
+        by_doc[u.doc_number].add(u.doc_title)
+    assert by_doc["63/2010/NĐ-CP"] == {"Về kiểm soát thủ tục hành chính"}
+    assert all(t for t in by_doc["21/2016/TT-BGTVT"])
+    assert sum(1 for u in res.records if not u.doc_title) == 0
+
+
+def test_mixed_case_title_wrapped_mid_sentence() -> None:
+    text = ("QUYẾT ĐỊNH\nVề việc ban hành Quy chế tổ chức\nvà hoạt động của Bộ phận Một cửa\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\nĐiều 1. Ban hành\nNội dung.\n")
+    assert parse_regulation(text, "x.txt")[0].doc_title == (
+        "Về việc ban hành Quy chế tổ chức và hoạt động của Bộ phận Một cửa")

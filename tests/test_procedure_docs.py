@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,67 @@ def test_html_procedure_doc(tmp_path: Path) -> None:
     assert [(p.code, p.name, len(p.steps)) for p in res.records] == [
         (p["code"], p["name"], len(p["steps"])) for p in PROCS
     ]
+
+
+# --- regressions (corpus check) -------------------------------------------------------------
+
+
+def test_corpus_pdf_takes_decision_from_kem_theo_line(corpus_dir: Path) -> None:
+    res = read_path(corpus_dir / "cong-bo" / "qd-2087-tu-phap-van-hoa-an-lac.pdf")
+    assert res.failures == [] and len(res.records) == 7
+    assert {p.decision for p in res.records} == {"2087/QĐ-UBND"}
+    docx = read_path(corpus_dir / "cong-bo" / "qd-1342-xay-dung-giao-thong-binh-son.docx")
+    assert {p.decision for p in docx.records} == {"1342/QĐ-UBND"}
+
+
+@pytest.mark.parametrize("line", [
+    "(Kèm theo Quyết định số 2087/QĐ-UBND ngày 22/9/2025 của Chủ tịch Ủy ban nhân dân tỉnh An Lạc)",
+    "(Ban hành kèm theo Quyết định số 2087/QĐ-UBND ngày 22/9/2025)",
+    "(Kèm theo Quyết định số\n2087/QĐ-UBND ngày 22/9/2025)",
+])
+def test_decision_from_kem_theo_variants(line: str) -> None:
+    text = "ỦY BAN NHÂN DÂN TỈNH AN LẠC\nPHỤ LỤC\n" + line + "\n" + "\n".join(_proc_lines())
+    procs = parse_procedure_blocks(text_to_blocks(text), "x.txt")
+    assert [p.decision for p in procs] == ["2087/QĐ-UBND"]
+
+
+def _proc_lines() -> list[str]:
+    return [
+        "1. Thủ tục: Cấp thẻ hướng dẫn viên du lịch nội địa Mã thủ tục: 1.004802",
+        "- Trình tự thực hiện:",
+        "Bước 1: Nộp hồ sơ.",
+        "- Thành phần, số lượng hồ sơ:",
+        "a) Thành phần hồ sơ:",
+        "+ Đơn đề nghị cấp thẻ (01 bản chính);",
+        "+ 02 ảnh chân dung màu cỡ 3 cm x 4 cm (02 ảnh);",
+        "+ Ảnh thẻ (01 ảnh);",
+        "+ Bản sao văn bằng (01 bản sao);",
+        "+ Tờ khai (01 bản chính) theo Mẫu số 03;",
+        "+ Giấy đề nghị (01 bản chính, theo Mẫu số 04);",
+        "+ Bảng kê (2 bảng kê).",
+        "b) Số lượng hồ sơ: 01 bộ.",
+        "- Thời hạn giải quyết: 10 ngày.",
+        "- Cơ quan thực hiện thủ tục hành chính: Sở Văn hóa, Thể thao và Du lịch.",
+        "- Kết quả thực hiện thủ tục hành chính: Thẻ hướng dẫn viên.",
+    ]
+
+
+def test_bracketed_quantities_leave_the_paper_name() -> None:
+    procs = parse_procedure_blocks(text_to_blocks("\n".join(_proc_lines())), "x.txt")
+    got = [(d.name, d.quantity, d.form) for d in procs[0].documents]
+    assert got == [
+        ("Đơn đề nghị cấp thẻ", "1 bản chính", ""),
+        ("02 ảnh chân dung màu cỡ 3 cm x 4 cm", "02 ảnh", ""),
+        ("Ảnh thẻ", "01 ảnh", ""),
+        ("Bản sao văn bằng", "1 bản sao", ""),
+        ("Tờ khai theo Mẫu số 03", "1 bản chính", "Mẫu số 03"),
+        ("Giấy đề nghị", "1 bản chính", "Mẫu số 04"),
+        ("Bảng kê (2 bảng kê)", "", ""),  # "bảng" is not the unit "bản"
+    ]
+
+
+def test_corpus_pdf_quantities_not_in_names(corpus_dir: Path) -> None:
+    res = read_path(corpus_dir / "cong-bo" / "qd-2087-tu-phap-van-hoa-an-lac.pdf")
+    docs = [d for p in res.records for d in p.documents]
+    assert docs and all(d.quantity for d in docs)
+    assert not any(re.search(r"\(\d+ (?:bản|ảnh|bộ)", d.name) for d in docs)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from indexer.procedure_json import read_json_bytes, records_from_objects
 from indexer.records import LegalUnit, Procedure, Source
 
@@ -77,3 +79,26 @@ def test_round_trip_of_own_json() -> None:
     res = read_json_bytes(json.dumps([p.to_dict()], ensure_ascii=False).encode(), "own.json")
     got = res.records[0]
     assert got.steps == p.steps and got.name == p.name and got.source == Source(file="own.json", record=0)
+
+
+# --- regressions: a file broken as a whole is ONE failure ------------------------------------
+
+
+@pytest.mark.parametrize("data", [
+    b'[\n{"kind": "procedure", "name": "A", "code": "1.000001"},\n{"kind": "procedure", "name": "B"',
+    b'{\n  "ma_thu_tuc": "1.0",\n  "ten_thu_tuc": "x"\n,,\n}\n',
+    b'{"kind": "procedure", "name": "A", "code": "1.000001"}\n{\n  "kind": "procedure",\n  "name": "B"\n}\n',
+    b"hello world\nfoo\nbar\n",
+])
+def test_broken_json_file_is_exactly_one_failure(data: bytes) -> None:
+    res = read_json_bytes(data, "hong.json")
+    assert res.records == []
+    assert len(res.failures) == 1
+    assert res.failures[0].to_dict() == {"path": "hong.json", "error": res.failures[0].error}
+    assert res.failures[0].error.startswith("Tệp JSON bị lỗi ở dòng")
+
+
+def test_valid_array_with_bad_objects_names_the_record() -> None:
+    res = read_json_bytes(json.dumps([PORTAL, 5, {"x": 1}]).encode(), "a.json")
+    assert [r.code for r in res.records] == ["1.000178"]
+    assert [f.error.split(":")[0] for f in res.failures] == ["Bản ghi số 2", "Bản ghi số 3"]
