@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--xlsx", metavar="OUT")
     s.add_argument("--csv", metavar="OUT")
     s.add_argument("--config", metavar="FILE", help="giả định chi phí tuân thủ (JSON)")
+    s.add_argument("--agency", default=None, help="tên cơ quan chủ trì rà soát (đầu văn bản DOCX)")
+    s.add_argument("--place", default=None, help="địa danh ghi ở đầu văn bản DOCX")
+    s.add_argument("--max-procedures", type=int, default=None, metavar="N",
+                   help="chỉ đưa N thủ tục có tiết kiệm lớn nhất vào phương án DOCX")
 
     s = sub.add_parser("review", help="chấp nhận / bác bỏ / ghi chú một đề xuất")
     s.add_argument("candidate", metavar="CANDIDATE_ID")

@@ -69,7 +69,7 @@ def load_national() -> list[Procedure]:
 
 def embed_text(p: Procedure) -> str:
     """The text the benchmark embeds for a procedure: name + papers."""
-    return (p.name + ". " + "; ".join(d.name for d in p.documents))[:400]
+    return (p.name + ". " + "; ".join(d.name for d in p.documents))[:200]
 
 
 # --- perturbations ---------------------------------------------------------------------------

@@ -189,7 +189,7 @@ def section_national(national_dir: Path, regulations: Path, work: Path, rate: fl
 def section_dense_choice(n_max: int) -> None:
     import faiss
 
-    from search.dense import HNSW_THRESHOLD, build_index
+    from search.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, HNSW_THRESHOLD, build_index
 
     rng = np.random.default_rng(2)
     d = 384
@@ -199,27 +199,36 @@ def section_dense_choice(n_max: int) -> None:
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
     print(f"[3] FAISS {d} chiều, luồng={faiss.omp_get_max_threads()}; ngưỡng hiện tại HNSW_THRESHOLD={HNSW_THRESHOLD}")
     sizes = sorted({s for s in (25_000, 50_000, 100_000, 200_000) if s < n_max} | {n_max})
+    from search.dense import DenseIndex
+
     flat_top = None
     for n in sizes:
         ix = faiss.IndexFlatIP(d)
         ix.add(base[:n])
-        times = []
-        for q in qs:
-            t = time.perf_counter()
-            _, rows = ix.search(q[None], 10)
-            times.append(time.perf_counter() - t)
-        print(f"    IndexFlatIP n={n}: p50 {_pct(times, 50):.1f} ms, p95 {_pct(times, 95):.1f} ms")
+        row = []
+        for threads in (2, 1):
+            faiss.omp_set_num_threads(threads)
+            times = []
+            for q in qs:
+                t = time.perf_counter()
+                ix.search(q[None], 10)
+                times.append(time.perf_counter() - t)
+            row.append(f"{threads} luồng p50 {_pct(times, 50):.1f} / p95 {_pct(times, 95):.1f} ms")
+        faiss.omp_set_num_threads(2)
+        print(f"    IndexFlatIP n={n}: " + "; ".join(row))
         flat_top = ix.search(qs, 10)[1]
     t = time.perf_counter()
     h = build_index(base, threshold=0)
     build = time.perf_counter() - t
+    dense = DenseIndex(h)
     times, found = [], 0
     for i, q in enumerate(qs):
         t = time.perf_counter()
-        _, rows = h.search(q[None], 10)
+        rows, _ = dense.search(q, 10)
         times.append(time.perf_counter() - t)
-        found += len(set(rows[0]) & set(flat_top[i]))
-    print(f"    HNSW n={n_max}: dựng {build:.0f} s, p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
+        found += len(set(rows.tolist()) & set(flat_top[i].tolist()))
+    print(f"    HNSW n={n_max} (M={HNSW_M}, efConstruction={HNSW_EF_CONSTRUCTION}, efSearch={HNSW_EF_SEARCH}): "
+          f"dựng {build:.0f} s, p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
           f"recall@10 {found / (10 * len(qs)):.3f} (vectơ ngẫu nhiên: trường hợp khó nhất)")
     return h
 

@@ -91,7 +91,7 @@ PAPERS: tuple[PaperEntry, ...] = (
             "chứng minh nhân dân", "chứng minh thư nhân dân", "chứng minh thư", "giấy chứng minh nhân dân",
             "cccd", "cmnd", "cmtnd",
         ),
-        excludes=_FOREIGN + ("số định danh", "phiếu", "thu nhận"),
+        excludes=_FOREIGN + ("số định danh", "phiếu", "thu nhận", "điện tử", "định danh"),
     ),
     PaperEntry(
         "cu_tru",
@@ -209,8 +209,8 @@ PAPERS: tuple[PaperEntry, ...] = (
             "giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở", "sổ đỏ", "sổ hồng",
         ),
         excludes=_FOREIGN + ("mặt nước",),
-        note="Giai đoạn đầu áp dụng đối với đất ở (Điều 4 khoản 7).",
-        confidence=0.75,
+        note="Giai đoạn đầu chỉ áp dụng đối với đất ở (Điều 4 khoản 7): kiểm tra loại đất của thủ tục.",
+        confidence=0.6,
     ),
     PaperEntry(
         "lltp",
@@ -270,7 +270,10 @@ _SPLIT = re.compile(
     r"[;,:()\[\]\n/+•*]|(?:\s[-–]\s)|\.(?=\s|$)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va)\b"
 )
 # a whole name saying the agency already looks the data up: the proposal is already in place
-_ALREADY = ("khai thác", "tra cứu", "cơ sở dữ liệu", "không phải nộp", "không yêu cầu nộp", "không phải xuất trình")
+_ALREADY = (
+    "khai thác", "tra cứu", "cơ sở dữ liệu", "không phải nộp", "không yêu cầu nộp", "không phải xuất trình",
+    "nhận kết quả", "trả kết quả",  # the paper is what the procedure issues, not what it asks for
+)
 
 
 _ALREADY_FOLDED = tuple(fold(a) for a in _ALREADY)

@@ -215,6 +215,7 @@ def _summary_tables(doc, cands: Sequence[Candidate], groups, n_reviewed: Optiona
 def _procedure_section(doc, n: int, cands: Sequence[Candidate]) -> None:
     first = cands[0]
     name = re.sub(r"^\s*(?:thủ tục|Thủ tục|THỦ TỤC)\s+", "", first.title.strip()).strip(" .")
+    name = name[:1].upper() + name[1:]
     head = f"{n}. Thủ tục “{name}”"
     meta = [x for x in (f"mã {first.code}", first.field and f"lĩnh vực {first.field}", first.level) if x]
     p = _para(doc, "", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=3)

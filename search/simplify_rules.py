@@ -216,9 +216,16 @@ _CERTIFIED = re.compile(r"ban sao (?:co )?chung thuc|ban sao y ban chinh|ban sao
 def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4)."""
     out: list[Finding] = []
+    name_f = fold(proc.name)
+    about_id = "can cuoc" in name_f or "dinh danh" in name_f
+    re_register = "dang ky lai" in name_f
     for d in proc.documents:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
+        if about_id:  # the procedure is about the identity card itself: its papers are its subject
+            matches = tuple(m for m in matches if m.paper.key != "can_cuoc")
+        if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it
+            matches = tuple(m for m in matches if m.database.key != "ho_tich")
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
             share = 1.0 if i == 0 else 0.0  # one paper named with alternatives: count the saving once
@@ -268,7 +275,7 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
 
 _HO_KHAU = _compile(["sổ hộ khẩu", "sổ tạm trú", "sổ hộ khẩu gia đình"])
 _HO_KHAU_TERM = _compile(["hộ khẩu thường trú", "hộ khẩu", "đăng ký hộ khẩu"])
-_CMND = _compile(["chứng minh nhân dân", "chứng minh thư nhân dân", "chứng minh thư", "CMND", "CMTND"])
+_CMND = _compile(["chứng minh nhân dân", "chứng minh thư nhân dân", "CMND", "CMTND"])
 _HUYEN = _compile(
     [
         "cấp huyện", "ủy ban nhân dân huyện", "ủy ban nhân dân quận", "ubnd huyện", "ubnd quận", "ubnd cấp huyện",
@@ -518,7 +525,8 @@ def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions
     out: list[Finding] = []
     if stats is None:
         return out
-    if stats.days is not None and stats.days <= 500 and len(stats.peer_days) >= min_peers:  # > 500: a misread time
+    misread = stats.days is None or stats.days > 500 or bool(re.fullmatch(r"[\d.,\s]+", stats.days_text or ""))
+    if not misread and len(stats.peer_days) >= min_peers:  # > 500 days or a bare number: a misread time
         med = float(np.median(stats.peer_days))
         if med > 0 and stats.days >= 2 * med and stats.days - med >= 5:
             lo, hi = min(stats.peer_days), max(stats.peer_days)
@@ -695,8 +703,9 @@ _VAGUE = _compile(
     ]
 )
 _TIME_PHRASE = re.compile(r"(?:thoi han|trong vong|khong qua)[^.;]{0,40}?\d+\s*(?:ngay|gio|thang)")
+_DEMAND = re.compile(r"yeu cau|giay to khac|tai lieu khac")
 _PAPER_WORD = re.compile(r"giay to|tai lieu|ho so|van ban")
-_QUALIFIED = re.compile(r"^\W*(?:co dan anh|co gia tri|chung minh|theo quy dinh tai|quy dinh tai|theo mau|bao gom|gom)")
+_QUALIFIED = re.compile(r"^\W*(?:co dan anh|co gia tri|chung minh|quy dinh tai|bao gom|gom|theo|den|ve)\b")
 _INHERENT = re.compile(r"khieu nai|to cao|tiep cong dan|thanh tra|toa an|to tung")
 
 
@@ -710,8 +719,12 @@ def rule_vague(proc: Procedure, a: Assumptions) -> list[Finding]:
         m = _search(_VAGUE, text)
         if not m:
             continue
-        if kind == "step" and not _PAPER_WORD.search(fold(m.group(0))):
-            continue  # "trường hợp cần thiết" in a step is the agency's own discretion, not a demand on the applicant
+        phrase = fold(m.group(0))
+        if kind == "step" and not _DEMAND.search(phrase):
+            continue  # a step naming "giấy tờ có liên quan" / "trường hợp cần thiết" is the agency's own work
+        near = _prep(text)[1][max(0, m.start() - 60) : m.end() + 20]
+        if kind == "requirement" and not _PAPER_WORD.search(near):
+            continue  # "khi cần thiết" in a condition: discretion of the agency, not an open list of papers
         after = _prep(text)[1][m.end() : m.end() + 60]
         if _QUALIFIED.search(after):
             continue  # "giấy tờ khác có dán ảnh / có giá trị tương đương": a bounded alternative, not open-ended

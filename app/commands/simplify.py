@@ -37,8 +37,13 @@ def run(args: Namespace) -> int:
     if args.docx:
         from search.plan_docx import write_plan_docx
 
+        extra = {
+            k: v
+            for k, v in (("agency", args.agency), ("place", args.place), ("max_procedures", args.max_procedures))
+            if v is not None
+        }
         written.append(str(write_plan_docx(candidates, args.docx, assumptions=assumptions,
-                                           reviewed_procedures=n_procedures)))
+                                           reviewed_procedures=n_procedures, **extra)))
     if args.xlsx:
         from search.exports import write_xlsx
 
