@@ -128,28 +128,18 @@ def parse_auth(value: Optional[str]) -> Optional[tuple[str, str]]:
     return user, password
 
 
-VI_STRINGS = {
-    "upload_text.drop_file": "Thả tệp vào đây",
-    "upload_text.click_to_upload": "Bấm để chọn tệp",
-    "upload_text.drop_csv": "Thả tệp CSV vào đây",
-    "common.or": "hoặc",
-    "login.login": "Đăng nhập",
-    "login.username": "tên đăng nhập",
-    "login.password": "mật khẩu",
-    "login.incorrect_credentials": "Sai tên đăng nhập hoặc mật khẩu",
-}
-
-
 def launch_kwargs(auth: Optional[tuple[str, str]] = None) -> dict[str, Any]:
     """Keyword arguments for ``Blocks.launch`` that keep the app offline and limited."""
     return {
         "theme": theme(),
-        "i18n": gr.I18n(vi=VI_STRINGS, **{"vi-VN": VI_STRINGS}),
         "css": css(),
         "share": False,
         "ssr_mode": False,
         "auth": auth,
-        "auth_message": "RaSoát — đăng nhập bằng tài khoản được cấp." if auth else None,
+        "auth_message": (
+            "RaSoát — đăng nhập bằng tài khoản được cấp (username = tên đăng nhập, password = mật khẩu)."
+            if auth else None
+        ),
         "max_file_size": MAX_FILE_BYTES,
         "footer_links": ["api"],
         "show_error": True,

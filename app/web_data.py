@@ -132,7 +132,8 @@ def _report_html(stored: Any, report: Any, missing: list[str], elapsed_note: str
         rows = [(name, why) for name, why in stored.rejected]
         parts.append(R.notice(f"{len(rows)} tệp bị từ chối:", "error") + R.table_html(["Tệp", "Lý do"], rows))
     if missing:
-        parts.append(R.notice("Các tệp nguồn sau không còn trên máy nên tài liệu của chúng đã bị gỡ khỏi chỉ mục: " + "; ".join(missing), "warn"))
+        parts.append(R.notice("Các tệp nguồn sau không còn trên máy nên tài liệu của chúng đã bị gỡ khỏi chỉ mục: "
+                              + "; ".join(missing), "warn"))
     if report is not None:
         d = report.to_dict() if hasattr(report, "to_dict") else {}
         summary = (
@@ -148,7 +149,26 @@ def _report_html(stored: Any, report: Any, missing: list[str], elapsed_note: str
                 R.notice(f"{len(rows)} tệp không đọc được (các tệp khác vẫn được lập chỉ mục):", "error")
                 + R.table_html(["Tệp", "Lỗi"], rows, cls="rs-table rs-errors")
             )
+        if stored.removed:
+            parts.append(R.notice("Đã xóa khỏi thư mục dữ liệu các tệp tải lên không đọc được: "
+                                  + ", ".join(p.name for p in stored.removed) + ". Hãy sửa tệp rồi tải lên lại.",
+                                  "warn"))
     return "".join(parts) or R.notice("Không có tệp nào để xử lý.", "info")
+
+
+def _drop_unreadable(stored: Any, report: Any, index: Any) -> None:
+    """Delete files of this upload that failed and did not enter the index (nothing in them could be read),
+    so they are not retried on every reindex. Partly readable files stay (they are indexed)."""
+    failed = {str(Path(str(getattr(f, "path", ""))).resolve()) for f in getattr(report, "failed", []) or []}
+    indexed = {str(Path(p).resolve()) for p in recorded_sources(index)}
+    for p in list(stored.saved):
+        key = str(p.resolve())
+        if key in failed and key not in indexed:
+            try:
+                p.unlink()
+            except OSError:
+                continue
+            stored.removed.append(p)
 
 
 def _n(x: Any) -> int:
@@ -182,7 +202,7 @@ def upload_and_reindex(holder: IndexHolder, files: Any, progress: gr.Progress = 
         sources, missing = reindex_sources(holder)
         report = index_sources(sources, holder.index_dir, progress=True, wait=30.0)
         progress(1.0, desc="Đang mở chỉ mục mới…")
-        holder.reload()
+        _drop_unreadable(stored, report, holder.reload())
     except Exception as exc:  # the indexer failed as a whole: say so plainly, keep the old bundle
         return (_report_html(stored, None, []) + R.notice(f"Lập chỉ mục thất bại: {exc}", "error"),
                 status_html(holder), None)

@@ -38,11 +38,13 @@ class UploadLimits:
 
 @dataclass
 class StoredUploads:
-    """Outcome of storing an upload: files saved, files already present, files refused (with reasons)."""
+    """Outcome of storing an upload: files saved, already present, refused (with reasons), removed afterwards
+    (saved but unreadable by the indexer)."""
 
     saved: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
 
 def safe_filename(name: str) -> str:

@@ -261,7 +261,8 @@ def comparison_html(cmp: dict) -> str:
                      f"{len(only_b)} chỉ B</div>")
             rows.append(
                 f'<tr data-field="{e(key)}"><th class="rs-fieldcol">{e(label)}<div class="rs-sim">giống {sim_txt}</div>'
-                f'{count}{note}</th><td><ul>{col_a or "<li>—</li>"}</ul></td><td><ul>{col_b or "<li>—</li>"}</ul></td></tr>'
+                f'{count}{note}</th><td><ul>{col_a or "<li>—</li>"}</ul></td>'
+                f'<td><ul>{col_b or "<li>—</li>"}</ul></td></tr>'
             )
         else:
             va, vb = f.get("a") or "", f.get("b") or ""

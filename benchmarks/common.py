@@ -240,7 +240,7 @@ FUSION_GRID: list[tuple[str, str, dict]] = (
     ]
     + [
         (f"weighted lex=max dense=minmax w_d={w:g}", "weighted", {"norm_lexical": "max", "norm_dense": "minmax", "w_dense": w})
-        for w in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+        for w in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
     ]
 )
 

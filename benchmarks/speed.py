@@ -11,16 +11,15 @@ Sections:
      units, BM25, FAISS, writing at full scale), the embedding time of a full build is
      added from section 1's rate; then a reindex with 1 % of the source files changed
      (real embedding of the changed units); bundle size; query latency p50/p95;
-  3. dense index choice: exact IndexFlatIP latency by size, HNSW recall@10 and latency;
+  3. dense index choice: exact IndexFlatIP latency by size (1 and 2 threads), IVF recall@10 and latency;
   4. synthetic 200k-unit bundle (random normalised vectors, synthetic Vietnamese texts):
-     query latency p50/p95 including query embedding (flat and HNSW);
+     query latency p50/p95 including query embedding (IVF and exact flat);
   peak RAM (ru_maxrss) at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
@@ -189,7 +188,7 @@ def section_national(national_dir: Path, regulations: Path, work: Path, rate: fl
 def section_dense_choice(n_max: int) -> None:
     import faiss
 
-    from search.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, HNSW_THRESHOLD, build_index
+    from search.dense import ANN_THRESHOLD, IVF_NPROBE, build_index
 
     rng = np.random.default_rng(2)
     d = 384
@@ -197,7 +196,7 @@ def section_dense_choice(n_max: int) -> None:
     base /= np.linalg.norm(base, axis=1, keepdims=True)
     qs = rng.standard_normal((50, d)).astype(np.float32)
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
-    print(f"[3] FAISS {d} chiều, luồng={faiss.omp_get_max_threads()}; ngưỡng hiện tại HNSW_THRESHOLD={HNSW_THRESHOLD}")
+    print(f"[3] FAISS {d} chiều, luồng={faiss.omp_get_max_threads()}; ngưỡng hiện tại ANN_THRESHOLD={ANN_THRESHOLD}")
     sizes = sorted({s for s in (25_000, 50_000, 100_000, 200_000) if s < n_max} | {n_max})
     from search.dense import DenseIndex
 
@@ -227,7 +226,7 @@ def section_dense_choice(n_max: int) -> None:
         rows, _ = dense.search(q, 10)
         times.append(time.perf_counter() - t)
         found += len(set(rows.tolist()) & set(flat_top[i].tolist()))
-    print(f"    HNSW n={n_max} (M={HNSW_M}, efConstruction={HNSW_EF_CONSTRUCTION}, efSearch={HNSW_EF_SEARCH}): "
+    print(f"    IVF n={n_max} (nlist={h.nlist}, nprobe={IVF_NPROBE}): "
           f"dựng {build:.0f} s, p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms, "
           f"recall@10 {found / (10 * len(qs)):.3f} (vectơ ngẫu nhiên: trường hợp khó nhất)")
     return h
@@ -290,7 +289,7 @@ def section_synthetic(n: int, work: Path, n_queries: int, hnsw=None) -> None:
     print(f"    mở chỉ mục: {time.perf_counter() - t:.1f} s")
     queries = [" ".join(rng.choice(syl, size=4)) for _ in range(n_queries)]
     p50, p95 = latency(ix, queries, "hybrid")
-    print(f"    hybrid (HNSW, kể cả nhúng truy vấn): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"    hybrid ({ix.dense.kind.upper()}, kể cả nhúng truy vấn): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     p50, p95 = latency(ix, queries, "lexical")
     print(f"    chỉ từ khóa: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     t = time.perf_counter()

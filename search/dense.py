@@ -1,7 +1,9 @@
 """Dense (vector) search with FAISS over L2-normalised vectors (inner product = cosine).
 
-Exact ``IndexFlatIP`` up to ``HNSW_THRESHOLD`` vectors, ``IndexHNSWFlat`` (inner
-product) above it; row i of the index is unit row i of the bundle. Updates and
+Exact ``IndexFlatIP`` up to ``ANN_THRESHOLD`` vectors, ``IndexIVFFlat`` (inner product,
+about sqrt(n) lists, ``IVF_NPROBE`` probed) above it; ``IndexHNSWFlat`` is also read
+but not built by default: on the shared 2-core machine it took ~2 min to build for
+20k vectors (docs/bench/speed.md). Row i of the index is unit row i of the bundle. Updates and
 deletes are handled by building each bundle version from the embedding cache
 (only changed units are re-embedded), so row ids always match ``units.jsonl``.
 Saved with ``faiss.write_index`` (no pickle).
@@ -17,7 +19,9 @@ import numpy as np
 # Measured in benchmarks/speed.py (docs/bench/speed.md): on the shared 2-core machine exact
 # search of one 384-d query costs ~45 ms (p50) at 50k vectors and grows linearly, while HNSW
 # stays ~1 ms; above this many vectors HNSW keeps the whole query under the 100 ms budget.
-HNSW_THRESHOLD = 50_000
+ANN_THRESHOLD = 50_000
+HNSW_THRESHOLD = ANN_THRESHOLD  # former name
+IVF_NPROBE = 24
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
@@ -29,25 +33,34 @@ def _faiss():
     return faiss
 
 
-def build_index(vectors: np.ndarray, *, threshold: int = HNSW_THRESHOLD):
+def build_index(vectors: np.ndarray, *, threshold: int = ANN_THRESHOLD, kind: str = "ivf"):
     """Build a FAISS index whose row ids are the rows of ``vectors``.
 
     Args:
         vectors: (n, d) float32, L2-normalised.
-        threshold: above this many rows use HNSW instead of exact search.
+        threshold: above this many rows use an approximate index instead of exact search.
+        kind: the approximate index: "ivf" (default) or "hnsw".
     Returns:
         the FAISS index.
     """
     faiss = _faiss()
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n = len(vectors)
     d = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[1] else 1
-    if len(vectors) > threshold:
+    if n > threshold and kind == "hnsw":
         index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
+    elif n > threshold:
+        nlist = int(max(16, min(4096, round(np.sqrt(n)))))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = vectors[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
+        index.train(sample)
+        index.nprobe = IVF_NPROBE
     else:
         index = faiss.IndexFlatIP(d)
-    if len(vectors):
+    if n:
         index.add(vectors)
     return index
 
@@ -67,12 +80,17 @@ class DenseIndex:
     def __init__(self, index) -> None:
         self.index = index
         faiss = _faiss()
+        n, d = index.ntotal, index.d
+        if isinstance(index, faiss.IndexIVF):
+            index.nprobe = max(index.nprobe, IVF_NPROBE)
+            index.make_direct_map()
+            self.vectors = index.reconstruct_n(0, n) if n else np.zeros((0, d), dtype=np.float32)
+            return
         if isinstance(index, faiss.IndexHNSW):
             index.hnsw.efSearch = max(index.hnsw.efSearch, HNSW_EF_SEARCH)
             storage = faiss.downcast_index(index.storage)
         else:
             storage = index
-        n, d = index.ntotal, index.d
         if n:
             self.vectors = faiss.rev_swig_ptr(storage.get_xb(), n * d).reshape(n, d)
         else:
@@ -89,7 +107,15 @@ class DenseIndex:
 
     @property
     def exact(self) -> bool:
-        return not isinstance(self.index, _faiss().IndexHNSW)
+        return self.kind == "flat"
+
+    @property
+    def kind(self) -> str:
+        """"flat", "ivf" or "hnsw"."""
+        faiss = _faiss()
+        if isinstance(self.index, faiss.IndexIVF):
+            return "ivf"
+        return "hnsw" if isinstance(self.index, faiss.IndexHNSW) else "flat"
 
     def search(self, query: np.ndarray, k: int, allowed: Optional[np.ndarray] = None
                ) -> tuple[np.ndarray, np.ndarray]:

@@ -211,6 +211,26 @@ def _rowwise_sparse_dot(x: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.nd
     return out
 
 
+def dense_baseline(vectors: np.ndarray, samples: int = 4000, seed: int = 0) -> float:
+    """Mean cosine of random pairs: what "unrelated" looks like for this model and corpus.
+
+    Small multilingual models give every pair of Vietnamese texts a high cosine; scores are
+    measured above this baseline.
+    """
+    n = len(vectors)
+    if n < 3:
+        return 0.0
+    rng = np.random.default_rng(seed)
+    i, j = rng.integers(0, n, samples), rng.integers(0, n, samples)
+    keep = i != j
+    return float(np.clip(np.einsum("ij,ij->i", vectors[i[keep]], vectors[j[keep]]).mean(), 0.0, 0.95))
+
+
+def rescale_dense(dense: np.ndarray, baseline: float) -> np.ndarray:
+    """Map cosines so that the corpus baseline is 0 and identical texts are 1."""
+    return np.clip((np.asarray(dense, dtype=np.float32) - baseline) / (1.0 - baseline), 0.0, 1.0)
+
+
 @dataclass
 class PairScores:
     """Candidate pairs with their cosines and combined score (before relation labelling)."""
@@ -243,7 +263,7 @@ def score_pairs(procedures: Sequence[Procedure], vectors: np.ndarray, k: int = 1
     v = np.asarray(vectors, dtype=np.float32)
     dense = np.einsum("ij,ij->i", v[i], v[j]) if len(cand) else np.zeros(0, np.float32)
     lex = _rowwise_sparse_dot(x, i, j) if len(cand) else np.zeros(0, np.float32)
-    score = DENSE_WEIGHT * dense + (1.0 - DENSE_WEIGHT) * lex
+    score = DENSE_WEIGHT * rescale_dense(dense, dense_baseline(v)) + (1.0 - DENSE_WEIGHT) * lex
     actions, objects = zip(*(split_action(p.name) for p in procedures)) if n else ((), ())
     obj_ids = np.unique(np.array(objects, dtype=object), return_inverse=True)[1] if n else np.zeros(0, int)
     act_ids = np.unique(np.array(actions, dtype=object), return_inverse=True)[1] if n else np.zeros(0, int)
@@ -331,6 +351,7 @@ class Neighbourhood:
     def __init__(self, index: Any) -> None:
         self.procedures, self.vectors = _aligned(index)
         self.x = tfidf_matrix([procedure_text(p) for p in self.procedures])
+        self.baseline = dense_baseline(self.vectors)
         self.row: dict[str, int] = {}
         for r, p in enumerate(self.procedures):
             self.row[p.id] = r
@@ -343,7 +364,8 @@ class Neighbourhood:
         if pos is None or len(self.procedures) < 2:
             return []
         lex = np.asarray((self.x @ self.x[pos].T).todense()).ravel()
-        score = DENSE_WEIGHT * (self.vectors @ self.vectors[pos]) + (1.0 - DENSE_WEIGHT) * lex
+        dense = rescale_dense(self.vectors @ self.vectors[pos], self.baseline)
+        score = DENSE_WEIGHT * dense + (1.0 - DENSE_WEIGHT) * lex
         score[pos] = -np.inf
         top = np.argsort(-score, kind="stable")[:k]
         return [(self.procedures[t].code or self.procedures[t].id, float(score[t])) for t in top]
@@ -371,6 +393,7 @@ __all__ = [
     "DuplicateReport",
     "Neighbourhood",
     "PairScores",
+    "dense_baseline",
     "dense_knn",
     "duplicates_from_records",
     "find_duplicates",

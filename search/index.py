@@ -318,7 +318,7 @@ class SearchIndex:
             "sources": len(m.get("sources", {})),
             "model": model.get("name", ""),
             "dimension": model.get("dimension", 0),
-            "dense": "flat" if self.dense.exact else "hnsw",
+            "dense": self.dense.kind,
             "stale": self.is_stale(),
             "warnings": list(self.warnings),
         }

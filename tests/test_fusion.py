@@ -84,3 +84,12 @@ def test_default_never_drops_the_top_lexical_hit_for_a_weak_dense_side() -> None
     lex = (np.array([10, 11, 12]), np.array([20.0, 5.0, 4.0]))
     dense = (np.array([99, 12, 11]), np.array([0.9, 0.5, 0.1]))
     assert fuse(lex, dense, 3)[0].row == 10
+
+
+def test_default_weighted_uses_max_for_lexical_and_minmax_for_dense() -> None:
+    hits = {h.row: h.score for h in fuse(LEX, DENSE, 10)}
+    w = DEFAULT_PARAMS["weighted"]["w_dense"]
+    assert hits[3] == pytest.approx(1.0 + w * 0.0)
+    assert hits[1] == pytest.approx(6.0 / 9.0 + w * 1.0)
+    assert hits[7] == pytest.approx(3.0 / 9.0)  # last lexical hit keeps a share of the score
+    assert hits[5] == pytest.approx(w * 0.5)  # dense-only rows come after lexical hits

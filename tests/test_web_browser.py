@@ -92,7 +92,9 @@ def _tab(page, name: str) -> None:
 def _search(page, query: str) -> list[str]:
     box = page.locator("#q textarea, #q input").first
     box.fill(query)
-    old = page.evaluate("() => { const r = document.querySelector('#ket-qua .rs-results'); return r ? r.dataset.t : ''; }")
+    old = page.evaluate(
+        "() => { const r = document.querySelector('#ket-qua .rs-results'); return r ? r.dataset.t : ''; }"
+    )
     page.click("#btn-tra-cuu")
     page.wait_for_function(
         "([q, old]) => { const r = document.querySelector('#ket-qua .rs-results');"
@@ -207,11 +209,14 @@ NEW_PROCEDURE = {
 }
 
 
-def _upload(page, files: list[Path]) -> str:
+def _upload(page, files: list[Path], during=None) -> str:
     _tab(page, "Dữ liệu")
     page.locator("#tep-tai-len input[type=file]").set_input_files([str(f) for f in files])
     page.wait_for_timeout(500)
     page.click("#btn-lap-chi-muc")
+    if during is not None:
+        during()
+        _tab(page, "Dữ liệu")
     page.wait_for_function(
         "() => { const t = document.querySelector('#bao-cao').innerText;"
         " return t.includes('Lập chỉ mục xong') || t.includes('thất bại') || t.includes('bị từ chối'); }",
@@ -223,8 +228,16 @@ def _upload(page, files: list[Path]) -> str:
 def test_upload_new_file_and_find_it(page, server, tmp_path):
     f = tmp_path / "chim-yen.json"
     f.write_text(json.dumps([NEW_PROCEDURE], ensure_ascii=False), encoding="utf-8")
-    report = _upload(page, [f])
+    seen: dict[str, object] = {}
+
+    def search_meanwhile() -> None:  # searches keep answering (old bundle) while the reindex runs
+        _tab(page, "Tra cứu")
+        seen["ids"] = _search(page, "dang ky ket hon")
+        seen["reindex_done"] = "Lập chỉ mục xong" in page.locator("#bao-cao").inner_text()
+
+    report = _upload(page, [f], during=search_meanwhile)
     assert "Lập chỉ mục xong" in report, report
+    assert seen["ids"] and seen["ids"][0] == "tthc:1.004102", seen
     assert (server.data_dir / "chim-yen.json").is_file()
     from search import open_index
 
@@ -245,6 +258,7 @@ def test_upload_corrupt_pdf_shows_error(page, server, tmp_path):
     row = errors.inner_text()
     assert "hong.pdf" in row
     assert any(w in row.lower() for w in ("không", "lỗi", "hỏng")), row
+    assert not (server.data_dir / "hong.pdf").exists()  # an unreadable upload is not kept
     # the rest of the index still answers
     _tab(page, "Tra cứu")
     assert _search(page, "dang ky ket hon")[0] == "tthc:1.004102"

