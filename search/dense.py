@@ -21,7 +21,7 @@ import numpy as np
 # stays ~1 ms; above this many vectors HNSW keeps the whole query under the 100 ms budget.
 ANN_THRESHOLD = 50_000
 HNSW_THRESHOLD = ANN_THRESHOLD  # former name
-IVF_NPROBE = 24
+IVF_NPROBE = 48
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128

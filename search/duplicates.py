@@ -28,7 +28,7 @@ from search.compare import compare_procedures
 from search.relations import RelationThresholds, classify, name_key, split_action
 
 #: default threshold on the combined score (chosen with benchmarks/duplicates.py)
-DEFAULT_MIN_SCORE = 0.55
+DEFAULT_MIN_SCORE = 0.6
 #: weight of the dense cosine in the combined score (the rest is the TF-IDF cosine)
 DENSE_WEIGHT = 0.3
 EXACT_LIMIT = 20_000
@@ -240,6 +240,7 @@ class PairScores:
     lexical: np.ndarray
     score: np.ndarray
     family: np.ndarray  # bool: same object once action words are removed, different actions
+    same_name: np.ndarray  # bool: the same name (folded, level hints removed)
 
 
 def score_pairs(procedures: Sequence[Procedure], vectors: np.ndarray, k: int = 10,
@@ -274,7 +275,12 @@ def score_pairs(procedures: Sequence[Procedure], vectors: np.ndarray, k: int = 1
         if len(cand)
         else np.zeros(0, bool)
     )
-    return PairScores(cand, dense.astype(np.float32), lex.astype(np.float32), score.astype(np.float32), family)
+    names = [name_key(p.name) for p in procedures]
+    name_ids = np.unique(np.array(names, dtype=object), return_inverse=True)[1] if n else np.zeros(0, int)
+    long_name = np.array([len(x.split()) >= 2 for x in names], dtype=bool)
+    same_name = (name_ids[i] == name_ids[j]) & long_name[i] if len(cand) else np.zeros(0, bool)
+    return PairScores(cand, dense.astype(np.float32), lex.astype(np.float32), score.astype(np.float32), family,
+                      same_name)
 
 
 def duplicates_from_records(
@@ -291,7 +297,8 @@ def duplicates_from_records(
         procedures: the procedures.
         vectors: one L2-normalised row per procedure.
         min_score: accept pairs with a combined score at least this (default ``DEFAULT_MIN_SCORE``);
-            family pairs (same object, other action) are accepted at any candidate score.
+            family pairs (same object, other action) and pairs with the same name are accepted
+            at any candidate score.
         k: neighbours per procedure in the self-joins.
         thresholds: relation cut-offs.
 
@@ -301,7 +308,7 @@ def duplicates_from_records(
     t0 = time.perf_counter()
     ms = DEFAULT_MIN_SCORE if min_score is None else float(min_score)
     ps = score_pairs(procedures, vectors, k)
-    keep = (ps.score >= ms) | ps.family
+    keep = (ps.score >= ms) | ps.family | ps.same_name
     idx = np.flatnonzero(keep)
     idx = idx[np.argsort(-ps.score[idx], kind="stable")]
     pairs: list[DuplicatePair] = []

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from indexer.lexical import FIELDS, MAX_TOKEN_CHARS, SPACES
 from indexer.vietnamese import ABBREVIATIONS, bigrams, fold, fold_tokens, has_diacritics, tokenize
+from search.query_analysis import Lexicon, analyse_tokens
 
 _ABBR_BY_FOLD: dict[str, str] = {fold(k): v for k, v in ABBREVIATIONS.items() if "-" not in k}
 
@@ -39,59 +40,120 @@ class LexicalParams:
     bigram_weight: float = 1.0
     fold_weight_accented: float = 0.3  # folded space weight for a query with diacritics
     exact_weight_plain: float = 0.0  # exact space weight for a query without diacritics
-    expand_abbreviations: bool = True
+    expand_abbreviations: bool = True  # False turns off every query expansion (abbreviations and lexicon)
     fuzzy: bool = True  # unknown syllables: prefix / close-spelling matches in the folded space
     fuzzy_weight: float = 0.5
+    stop_phrases: bool = True  # down-weight question stop phrases ("cho tôi hỏi", "ở đâu"…)
+    stop_weight: float = 0.2
+    colloquial: bool = True  # colloquial → administrative expansions ("sổ đỏ" → "giấy chứng nhận…")
+    expansion_weight: float = 0.6
+
+
+KINDS = ("exact_uni", "exact_bi", "fold_uni", "fold_bi")
 
 
 @dataclass
 class QueryTerms:
-    """Terms of a query in both spaces (unigrams and bigrams, de-duplicated)."""
+    """Weighted terms of a query in both spaces (unigrams and bigrams).
+
+    ``weights[kind]`` maps each term to its weight (1 for the query's content words, less
+    for stop phrases and lexicon expansions); the list attributes keep the order.
+    """
 
     exact_uni: list[str] = field(default_factory=list)
     exact_bi: list[str] = field(default_factory=list)
     fold_uni: list[str] = field(default_factory=list)
     fold_bi: list[str] = field(default_factory=list)
     accented: bool = False
+    weights: dict[str, dict[str, float]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    content_fold_uni: list[str] = field(default_factory=list)  # full-weight folded syllables (fuzzy fallback)
+    highlight: list[str] = field(default_factory=list)  # surface forms for snippets
+    own_exact: list[str] = field(default_factory=list)  # the query's own exact terms (not expansions)
+
+    def add(self, tokens: list[str], weights: list[float]) -> None:
+        """Add a token sequence with per-token weights (bigram weight = the smaller of its two)."""
+        folded = fold_tokens(tokens)
+        bw = [min(a, b) for a, b in zip(weights, weights[1:])]
+        for kind, terms, ws in (
+            ("exact_uni", tokens, weights),
+            ("exact_bi", bigrams(tokens), bw),
+            ("fold_uni", folded, weights),
+            ("fold_bi", bigrams(folded), bw),
+        ):
+            d = self.weights[kind]
+            lst = getattr(self, kind)
+            for t, w in zip(terms, ws):
+                if t not in d:
+                    lst.append(t)
+                    d[t] = w
+                elif w > d[t]:
+                    d[t] = w
 
 
 def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def analyse_query(query: str, expand: bool = True) -> QueryTerms:
-    """Split a query into exact and folded unigrams and bigrams.
+def analyse_query(
+    query: str,
+    expand: bool = True,
+    lexicon: Lexicon | None = None,
+    params: LexicalParams | None = None,
+) -> QueryTerms:
+    """Split a query into weighted exact and folded unigrams and bigrams.
 
     Args:
         query: the user's query.
         expand: add the full form of abbreviations (UBND → ủy ban nhân dân).
+        lexicon: colloquial lexicon and stop phrases (None: no query analysis).
+        params: weights of stop phrases and expansions (defaults if None).
 
     Returns:
         The query's terms.
     """
+    p = params or LexicalParams()
     toks = [t for t in tokenize(query) if len(t) <= MAX_TOKEN_CHARS]
-    variants = [toks]
+    if lexicon is not None:
+        aq = analyse_tokens(
+            toks,
+            lexicon,
+            stop_weight=p.stop_weight,
+            expansion_weight=p.expansion_weight,
+            stop_phrases=p.stop_phrases,
+            colloquial=p.colloquial and expand,
+        )
+        weights, expansions = aq.weights, aq.expansions
+    else:
+        weights, expansions = [1.0] * len(toks), []
+    variants = [(toks, weights)]
     if expand:
         expanded: list[str] = []
+        ew: list[float] = []
         changed = False
-        for t in toks:
+        for t, w in zip(toks, weights):
             full = _ABBR_BY_FOLD.get(fold(t))
             if full and not t.isdigit():
-                expanded.extend(tokenize(full))
+                ft = tokenize(full)
+                expanded.extend(ft)
+                ew.extend([w] * len(ft))
                 changed = True
             else:
                 expanded.append(t)
+                ew.append(w)
         if changed:
-            variants.append(expanded)
+            variants.append((expanded, ew))
     q = QueryTerms(accented=has_diacritics(query))
-    for v in variants:
-        fv = fold_tokens(v)
-        q.exact_uni += v
-        q.exact_bi += bigrams(v)
-        q.fold_uni += fv
-        q.fold_bi += bigrams(fv)
-    q.exact_uni, q.exact_bi = _dedupe(q.exact_uni), _dedupe(q.exact_bi)
-    q.fold_uni, q.fold_bi = _dedupe(q.fold_uni), _dedupe(q.fold_bi)
+    for v, w in variants:
+        q.add(v, w)
+        q.content_fold_uni += [f for f, x in zip(fold_tokens(v), w) if x >= 1.0]
+    q.highlight = list(q.exact_uni)
+    q.own_exact = q.exact_uni + q.exact_bi
+    for e in expansions:
+        q.add(e.tokens, [e.weight] * len(e.tokens))
+        if e.weight >= p.expansion_weight:  # not the generic action words ("cấp lại")
+            q.highlight += e.tokens
+    q.content_fold_uni = _dedupe(q.content_fold_uni)
+    q.highlight = [t for t in _dedupe(q.highlight) if len(t) <= MAX_TOKEN_CHARS]
     return q
 
 
@@ -109,8 +171,10 @@ class LexicalIndex:
         vocabs: dict[str, list[str]],
         meta: dict,
         params: LexicalParams | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
-        """Wrap in-memory matrices (use :meth:`load` for files)."""
+        """Wrap in-memory matrices (use :meth:`load` for files); ``lexicon`` None = the bundled one."""
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.meta = meta
         self.params = params or LexicalParams()
         self.n_docs = int(meta["n_docs"])
@@ -172,8 +236,11 @@ class LexicalIndex:
         Returns:
             Unique lower-case tokens (exact forms; snippets match them accent-insensitively).
         """
-        q = analyse_query(query, self.params.expand_abbreviations)
-        return q.exact_uni
+        q = self._analyse(query)
+        return q.highlight
+
+    def _analyse(self, query: str) -> QueryTerms:
+        return analyse_query(query, self.params.expand_abbreviations, self.lexicon, self.params)
 
     def _ids(self, space: str, terms: list[str]) -> np.ndarray:
         v = self._vocab[space]
@@ -228,32 +295,40 @@ class LexicalIndex:
                 out += [w for w, _, _ in near]
         return _dedupe(out)
 
+    def _weighted_ids(self, space: str, terms: dict[str, float]) -> list[tuple[np.ndarray, float]]:
+        """Known terms grouped by weight: [(term ids, weight)]."""
+        v = self._vocab[space]
+        groups: dict[float, list[int]] = {}
+        for t, w in terms.items():
+            i = v.get(t)
+            if i is not None and w > 0:
+                groups.setdefault(w, []).append(i)
+        return [(np.array(ids, dtype=np.int64), w) for w, ids in groups.items()]
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row for the query (float32, length n_docs)."""
         p = self.params
-        q = analyse_query(query, p.expand_abbreviations)
-        ex_u, ex_b = self._ids("exact", q.exact_uni), self._ids("exact", q.exact_bi)
-        fo_u, fo_b = self._ids("fold", q.fold_uni), self._ids("fold", q.fold_bi)
+        q = self._analyse(query)
+        groups = {
+            kind: self._weighted_ids(kind.split("_")[0], q.weights[kind]) for kind in KINDS
+        }
         if q.accented:
             w_exact, w_fold = 1.0, p.fold_weight_accented
-            if ex_u.size == 0 and ex_b.size == 0:
+            if not any(t in self._vocab["exact"] for t in q.own_exact):
                 w_fold = 1.0  # nothing known with these accents: fall back on the folded space
         else:
             w_exact, w_fold = p.exact_weight_plain, 1.0
         bw = p.bigram_weight
+        space_w = {"exact_uni": w_exact, "exact_bi": w_exact * bw, "fold_uni": w_fold, "fold_bi": w_fold * bw}
         parts = [
-            ("exact", ex_u, w_exact),
-            ("exact", ex_b, w_exact * bw),
-            ("fold", fo_u, w_fold),
-            ("fold", fo_b, w_fold * bw),
+            (kind.split("_")[0], ids, w * space_w[kind]) for kind in KINDS for ids, w in groups[kind]
         ]
         if p.fuzzy:
-            extra = self._fuzzy_fold_terms(q.fold_uni)  # only syllables unknown to the index
+            extra = self._fuzzy_fold_terms(q.content_fold_uni)  # only syllables unknown to the index
             if extra:
-                known = ex_u.size + ex_b.size + fo_u.size + fo_b.size
+                known = any(groups[k] for k in KINDS)
                 parts.append(("fold", self._ids("fold", extra), p.fuzzy_weight if known else 1.0))
-        s = self._accumulate(parts)
-        return s
+        return self._accumulate(parts)
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k rows for a query.
@@ -288,4 +363,4 @@ class LexicalIndex:
         return rows, s[rows]
 
 
-__all__ = ["LexicalIndex", "LexicalParams", "QueryTerms", "analyse_query"]
+__all__ = ["KINDS", "LexicalIndex", "LexicalParams", "QueryTerms", "analyse_query"]

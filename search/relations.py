@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from indexer.vietnamese import expand_abbreviations, fold, normalize
+from indexer.vietnamese import expand_abbreviations, fold, has_diacritics, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
     from search.compare import Comparison
@@ -141,10 +141,26 @@ def split_action(name: str) -> tuple[str, str]:
 
 def _substituted(a: str, b: str) -> bool:
     """True when each name has words the other lacks (a substitution such as nội địa / quốc tế)."""
-    ta, tb = set(name_key(a).split()), set(name_key(b).split())
+    if has_diacritics(a) and has_diacritics(b):  # keep accents: "biển" is not "biện"
+        ta = set(re.findall(r"\w+", normalize(expand_abbreviations(a)).lower()))
+        tb = set(re.findall(r"\w+", normalize(expand_abbreviations(b)).lower()))
+        ta -= {"thực", "hiện", "tại", "cấp"}
+        tb -= {"thực", "hiện", "tại", "cấp"}
+    else:
+        ta, tb = set(name_key(a).split()), set(name_key(b).split())
     da = {w for w in ta - tb if not _RANK.fullmatch(w)}
     db = {w for w in tb - ta if not _RANK.fullmatch(w)}
     return bool(da) and bool(db)
+
+
+# words that, added to a name, make it another procedure ("Mở khóa", "chấm dứt", "tự huấn luyện", "trừ")
+_CHANGING = {"mo", "cham", "dut", "lai", "tu", "khong", "huy", "hoi", "xoa", "ngung", "tam", "tru"}
+
+
+def _changed_meaning(a: str, b: str) -> bool:
+    """True when one name adds a word that changes what the procedure does."""
+    ta, tb = set(name_key(a).split()), set(name_key(b).split())
+    return bool((ta ^ tb) & _CHANGING)
 
 
 _RANK = re.compile(r"[ivx]+|\d+|hang|loai")
@@ -200,10 +216,11 @@ def classify(cmp: "Comparison", t: RelationThresholds | None = None) -> tuple[st
     if same_name:
         if where_diff:
             return "variant", "cùng tên thủ tục, khác " + ", ".join(where_diff)
-        return "duplicate", "cùng tên, cùng cấp và cơ quan thực hiện"
+        if not _changed_meaning(a.name, b.name):
+            return "duplicate", "cùng tên, cùng cấp và cơ quan thực hiện"
     comp = cmp.component_share()
     if comp >= t.same_components and name_sim >= 75.0:
-        if not where_diff and not _substituted(a.name, b.name):
+        if not where_diff and not _substituted(a.name, b.name) and not _changed_meaning(a.name, b.name):
             return "duplicate", f"tên gần giống ({name_sim:.0f}/100), thành phần trùng {comp:.0%}"
         if "cấp thực hiện" in where_diff or "địa phương" in where_diff:
             return "variant", f"tên gần giống, thành phần trùng {comp:.0%}, khác " + ", ".join(where_diff)

@@ -1,0 +1,99 @@
+"""Query analysis benchmark: colloquial lexicon + question stop phrases, before/after.
+
+Scores the lexical engine (no dense side) on three question sets:
+
+- procedure questions (benchmarks/data/procedure_questions.json, 70 questions);
+- held-out procedure questions (benchmarks/data/procedure_questions_heldout.json, 30
+  questions written before the lexicon and never used to tune it);
+- ALQAC 2023 (100 legal questions) — must not get worse.
+
+Run:
+    .venv/bin/python benchmarks/query_expansion.py
+    .venv/bin/python benchmarks/query_expansion.py --no-alqac
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import (  # noqa: E402
+    REPO,
+    TABLE_HEAD,
+    Question,
+    fmt_row,
+    load_alqac,
+    load_procedure_questions,
+    load_procedures,
+    metrics,
+)
+from indexer.vietnamese import fold  # noqa: E402
+from search.lexical import LexicalIndex, LexicalParams  # noqa: E402
+
+
+def load_heldout() -> list[Question]:
+    """benchmarks/data/procedure_questions_heldout.json."""
+    path = REPO / "benchmarks" / "data" / "procedure_questions_heldout.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+
+
+SETTINGS: list[tuple[str, dict]] = [
+    ("before: no query analysis (D2 engine)", {"colloquial": False, "stop_phrases": False}),
+    ("stop phrases only", {"colloquial": False}),
+    ("lexicon only", {"stop_phrases": False}),
+    ("stop phrases + lexicon (default)", {}),
+]
+
+
+def ranked(idx: LexicalIndex, ids: list[str], questions: list[Question], k: int = 10) -> list[list[str]]:
+    return [[ids[r] for r in idx.search(q.text, k)[0]] for q in questions]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--no-alqac", action="store_true")
+    ap.add_argument("--settings", default="", help="comma-separated indexes of SETTINGS to run")
+    args = ap.parse_args()
+    chosen = [SETTINGS[int(i)] for i in args.settings.split(",")] if args.settings else SETTINGS
+    corpus = load_procedures()
+    idx = LexicalIndex.from_texts(corpus.titles, corpus.bodies)
+    sets = [("procedure questions (70)", load_procedure_questions()), ("held-out questions (30)", load_heldout())]
+    for name, qs in sets:
+        plain = [Question(q.qid, fold(q.text), q.relevant) for q in qs]
+        print(f"\n## {name}\n")
+        print(TABLE_HEAD)
+        for label, kw in chosen:
+            idx.params = LexicalParams(**kw)
+            print(fmt_row(label, metrics(ranked(idx, corpus.ids, qs), qs, any_of=True)))
+            print(fmt_row(label + ", typed without diacritics", metrics(ranked(idx, corpus.ids, plain), plain, any_of=True)))
+    idx.params = LexicalParams()
+    qs = load_procedure_questions() + load_heldout()
+    t = []
+    for _ in range(3):
+        for q in qs:
+            t0 = time.perf_counter()
+            idx.search(q.text, 10)
+            t.append(time.perf_counter() - t0)
+    t.sort()
+    print(f"\nquery latency on {idx.n_docs} procedures (default): p50 {1000 * t[len(t) // 2]:.2f} ms, "
+          f"p95 {1000 * t[int(len(t) * 0.95)]:.2f} ms")
+    if args.no_alqac:
+        return 0
+    acorpus, aq = load_alqac()
+    aidx = LexicalIndex.from_texts(acorpus.titles, acorpus.bodies)
+    print("\n## ALQAC 2023 (100 questions)\n")
+    print(TABLE_HEAD)
+    for label, kw in chosen:
+        aidx.params = LexicalParams(**kw)
+        print(fmt_row(label, metrics(ranked(aidx, acorpus.ids, aq), aq)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
