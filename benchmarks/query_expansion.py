@@ -7,6 +7,9 @@ Scores the lexical engine (no dense side) on three question sets:
   questions written before the lexicon and never used to tune it);
 - ALQAC 2023 (100 legal questions) — must not get worse.
 
+The procedure questions are also split dev (even positions) / test (odd) as in
+benchmarks/procedure_questions.py; weights were chosen on the dev half.
+
 Run:
     .venv/bin/python benchmarks/query_expansion.py
     .venv/bin/python benchmarks/query_expansion.py --no-alqac
@@ -43,11 +46,19 @@ def load_heldout() -> list[Question]:
     return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
 
 
+OFF = {"colloquial": False, "stop_phrases": False, "title_coverage": 0.0}
 SETTINGS: list[tuple[str, dict]] = [
-    ("before: no query analysis (D2 engine)", {"colloquial": False, "stop_phrases": False}),
-    ("stop phrases only", {"colloquial": False}),
-    ("lexicon only", {"stop_phrases": False}),
-    ("stop phrases + lexicon (default)", {}),
+    ("before: no query analysis (D2 engine)", OFF),
+    ("stop phrases only", {**OFF, "stop_phrases": True}),
+    ("lexicon only", {**OFF, "colloquial": True}),
+    ("title coverage 0.5 only", {**OFF, "title_coverage": 0.5}),
+    ("stop phrases + lexicon", {"title_coverage": 0.0}),
+    ("stop phrases + lexicon + title coverage 0.25", {"title_coverage": 0.25}),
+    ("**stop phrases + lexicon + title coverage 0.5 (default)**", {}),
+    ("stop phrases + lexicon + title coverage 1.0", {"title_coverage": 1.0}),
+    ("default, stop_weight 0.5", {"stop_weight": 0.5}),
+    ("default, expansion_weight 0.4", {"expansion_weight": 0.4}),
+    ("default, expansion_weight 0.8", {"expansion_weight": 0.8}),
 ]
 
 
@@ -72,6 +83,10 @@ def main() -> int:
             idx.params = LexicalParams(**kw)
             print(fmt_row(label, metrics(ranked(idx, corpus.ids, qs), qs, any_of=True)))
             print(fmt_row(label + ", typed without diacritics", metrics(ranked(idx, corpus.ids, plain), plain, any_of=True)))
+            if name.startswith("procedure"):
+                dev, test = qs[0::2], qs[1::2]
+                print(fmt_row(label + ", dev half", metrics(ranked(idx, corpus.ids, dev), dev, any_of=True)))
+                print(fmt_row(label + ", test half", metrics(ranked(idx, corpus.ids, test), test, any_of=True)))
     idx.params = LexicalParams()
     qs = load_procedure_questions() + load_heldout()
     t = []

@@ -305,16 +305,21 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
         entries[key]["units"] = unit_ids
 
     embedder = Embedder(spec)
-    cache = bundle.EmbeddingCache(index_dir, spec.sha256)
-    keys = [u.text_hash() for u in units]
+    fingerprint = hashlib.sha256(f"{spec.sha256}:{spec.profile}".encode()).hexdigest()
+    cache = bundle.EmbeddingCache(index_dir, fingerprint)
+    dense_rows = [i for i, u in enumerate(units) if u.dense]
+    keys = [units[i].text_hash() for i in dense_rows]
     todo: dict[str, str] = {}
-    for i in cache.missing(keys):
-        todo.setdefault(keys[i], units[i].embed_text())
+    for j in cache.missing(keys):
+        todo.setdefault(keys[j], units[dense_rows[j]].embed_text())
     if todo:
         vecs = embedder.encode(list(todo.values()), kind="passage", progress=progress)
         cache.add(list(todo.keys()), vecs)
     report.embedded = len(todo)
-    vectors = cache.get(keys) if keys else np.zeros((0, embedder.dimension), dtype=np.float32)
+    # units searched lexically only keep a zero vector: they never rank on the dense side
+    vectors = np.zeros((len(units), embedder.dimension), dtype=np.float32)
+    if keys:
+        vectors[dense_rows] = cache.get(keys)
     dim = int(vectors.shape[1])
 
     vdir = bundle.new_version_dir(index_dir)

@@ -47,6 +47,7 @@ class LexicalParams:
     stop_weight: float = 0.2
     colloquial: bool = True  # colloquial → administrative expansions ("sổ đỏ" → "giấy chứng nhận…")
     expansion_weight: float = 0.6
+    title_coverage: float = 0.5  # ranking: score × (1 + this × share of the title's syllables in the query)
 
 
 KINDS = ("exact_uni", "exact_bi", "fold_uni", "fold_bi")
@@ -182,6 +183,7 @@ class LexicalIndex:
         self._vocab = {s: {t: i for i, t in enumerate(v)} for s, v in vocabs.items()}
         self._m = matrices
         self._sorted_fold_unigrams: list[str] | None = None
+        self._title_len: np.ndarray | None = None
 
     @classmethod
     def load(cls, dir: Path, params: LexicalParams | None = None) -> "LexicalIndex":
@@ -307,8 +309,10 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row for the query (float32, length n_docs)."""
+        return self._scores(self._analyse(query))
+
+    def _scores(self, q: QueryTerms) -> np.ndarray:
         p = self.params
-        q = self._analyse(query)
         groups = {
             kind: self._weighted_ids(kind.split("_")[0], q.weights[kind]) for kind in KINDS
         }
@@ -330,6 +334,33 @@ class LexicalIndex:
                 parts.append(("fold", self._ids("fold", extra), p.fuzzy_weight if known else 1.0))
         return self._accumulate(parts)
 
+    def rank_scores(self, query: str) -> np.ndarray:
+        """Ranking score of every row: BM25 (:meth:`scores`) times the title-coverage factor.
+
+        A title whose syllables are mostly found in the query (with its expansions) is the
+        procedure asked about; a longer sibling ("… có yếu tố nước ngoài", "… lưu động") adds
+        words the question never said. Factor = 1 + title_coverage × covered share.
+        """
+        q = self._analyse(query)
+        s = self._scores(q)
+        if self.params.title_coverage > 0 and s.any():
+            s = s * (1.0 + np.float32(self.params.title_coverage) * self._title_coverage(q.weights["fold_uni"]))
+        return s.astype(np.float32)
+
+    def _title_coverage(self, terms: dict[str, float]) -> np.ndarray:
+        """Share of each title's distinct folded syllables that the query (with expansions) contains."""
+        m = self._m[("fold", "title")]
+        if self._title_len is None:
+            uni = np.fromiter(("_" not in t for t in self._terms["fold"]), dtype=bool, count=len(self._terms["fold"]))
+            rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+            self._title_len = np.bincount(m.indices[uni[rows]], minlength=self.n_docs).astype(np.float32)
+        ids = self._ids("fold", [t for t, w in terms.items() if w > 0])
+        if ids.size == 0:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        idx = np.concatenate([m.indices[m.indptr[i] : m.indptr[i + 1]] for i in ids.tolist()])
+        hits = np.bincount(idx, minlength=self.n_docs).astype(np.float32)
+        return hits / np.maximum(self._title_len, 1.0)
+
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k rows for a query.
 
@@ -343,7 +374,7 @@ class LexicalIndex:
         """
         if k <= 0 or self.n_docs == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        return self.top_k(self.scores(query), k, allowed)
+        return self.top_k(self.rank_scores(query), k, allowed)
 
     def top_k(self, s: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Best k rows of a score vector (score > 0 only, ties by row number)."""

@@ -10,9 +10,10 @@ tokens before BM25 scoring:
 - a **colloquial lexicon** (``search/data/colloquial.json``: "sổ đỏ" → "giấy chứng nhận quyền
   sử dụng đất…", "bằng lái" → "giấy phép lái xe", "mở công ty" → "thành lập doanh nghiệp",
   "bị mất" → "cấp lại"…) adds the administrative wording as weighted expansions;
-- matching is accent-aware: a phrase typed with diacritics is compared with diacritics; a
-  phrase typed without them is compared accent-folded, but a one-syllable accented entry
-  ("cưới", "ốm") only matches when typed with its accents ("cuoi" is also "cuối");
+- matching is accent-aware: a query typed with diacritics is compared with diacritics ("ma
+  túy" keeps "ma" ≠ "mà"); a query typed without them is compared accent-folded, but a
+  one-syllable accented phrase ("cưới", "đang") only matches when typed with its accents
+  ("cuoi" is also "cuối", "dang" is also "đăng");
 - codes and document numbers ("1.000080", "19/2014/qđ-ttg") are never matched nor weighted down.
 
 Pure functions over token lists; the lexicon is data (JSON), loaded once per index.
@@ -69,7 +70,8 @@ class Lexicon:
                 self.max_len = max(self.max_len, len(phrase))
         for phrase in self.stop_phrases:
             self._stop_exact.add(phrase)
-            self._stop_folded.add(tuple(fold(t) for t in phrase))
+            if len(phrase) >= 2 or not has_diacritics(phrase[0]):  # "dang" is also "đăng", "the" is "thẻ"
+                self._stop_folded.add(tuple(fold(t) for t in phrase))
             self.max_len = max(self.max_len, len(phrase))
 
     @classmethod
@@ -105,15 +107,23 @@ class Lexicon:
         p = Path(path) if path is not None else LEXICON_PATH
         return cls.from_dict(json.loads(p.read_text(encoding="utf-8")))
 
-    def lookup(self, window: tuple[str, ...]) -> list[int]:
-        """Entries matching a token window (exact when typed with diacritics, else folded)."""
-        if any(has_diacritics(t) for t in window):
+    def lookup(self, window: tuple[str, ...], accented: bool) -> list[int]:
+        """Entries matching a token window.
+
+        Args:
+            window: tokens of the query.
+            accented: the query was typed with diacritics (compare exactly), else accent-folded.
+
+        Returns:
+            Indexes into ``entries``.
+        """
+        if accented:
             return self._exact.get(window, [])
         return self._folded.get(tuple(fold(t) for t in window), [])
 
-    def is_stop(self, window: tuple[str, ...]) -> bool:
-        """Whether a token window is a question stop phrase."""
-        if any(has_diacritics(t) for t in window):
+    def is_stop(self, window: tuple[str, ...], accented: bool) -> bool:
+        """Whether a token window is a question stop phrase (exact or accent-folded comparison)."""
+        if accented:
             return window in self._stop_exact
         return tuple(fold(t) for t in window) in self._stop_folded
 
@@ -181,6 +191,7 @@ def analyse_tokens(
     if n == 0 or (not stop_phrases and not colloquial):
         return AnalysedQuery(list(tokens), weights, expansions)
     max_len = min(lexicon.max_len, n)
+    accented = any(has_diacritics(t) for t in tokens)  # whole query: "ma túy" keeps "ma" ≠ "mà"
     stop_mask = [False] * n
     seen: set[int] = set()
     for i in range(n):
@@ -190,11 +201,11 @@ def analyse_tokens(
             window = tuple(tokens[i : i + L])
             if not all(_is_word(t) for t in window):
                 continue
-            if stop_phrases and lexicon.is_stop(window):
+            if stop_phrases and lexicon.is_stop(window, accented):
                 for j in range(i, i + L):
                     stop_mask[j] = True
             if colloquial:
-                for ei in lexicon.lookup(window):
+                for ei in lexicon.lookup(window, accented):
                     if ei in seen:
                         continue
                     seen.add(ei)

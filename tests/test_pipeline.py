@@ -150,7 +150,7 @@ def test_incremental_add_update_delete(built, tmp_path):
     (src / "tt-1.000001.json").write_text(json.dumps(p, ensure_ascii=False), encoding="utf-8")
     rep = index_sources([src], idx)
     assert (rep.added, rep.updated, rep.removed, rep.unchanged) == (0, 1, 0, 4)
-    assert rep.embedded == 2  # whole + steps
+    assert rep.embedded == 1  # the whole-record vector; "steps" is lexical-only (DENSE_PARTS)
     # add one, delete one
     new = dict(PROCEDURES[1], code="1.000009", name="Đăng ký lại kết hôn")
     (src / "tt-1.000009.json").write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
@@ -180,7 +180,8 @@ def test_rebuild_and_model_change(built, tmp_path):
     (other / "sentence_bert_config.json").write_text(json.dumps(cfg))
     rep = index_sources([corpus], idx, model=str(other))
     assert any("lập lại toàn bộ" in m for m in rep.messages)
-    assert rep.added == 5 and rep.embedded == rep.units
+    dense_units = sum(1 for u in open_index(idx).units() if u.dense)
+    assert rep.added == 5 and rep.embedded == dense_units  # every dense vector re-embedded
     ix = open_index(idx)
     assert ix.manifest["model"]["source"] == "folder"
     assert ix.search("đăng ký kết hôn", k=1)[0].id == "tthc:1.000002"

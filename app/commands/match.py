@@ -64,7 +64,7 @@ def run(args: Namespace) -> int:
                 line += f" → {best['code']} {best['title']} ({best['score']:.2f})"
             out.write(line + "\n")
             if r.status == "ambiguous":
-                for m in r.matches[1:]:
+                for m in [m for m in r.matches[1:] if m["score"] >= r.matches[0]["score"] - 0.1]:
                     out.write(f"      hoặc {m['code']} {m['title']} [{m['level']}] ({m['score']:.2f})\n")
             if r.reason and r.status != "matched":
                 out.write(f"      {r.reason}\n")

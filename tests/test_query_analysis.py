@@ -1,0 +1,196 @@
+"""Query analysis: question stop phrases and the colloquial → administrative lexicon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indexer.lexical import write_lexical
+from indexer.vietnamese import fold, tokenize
+from search.lexical import LexicalIndex, LexicalParams, analyse_query
+from search.query_analysis import LEXICON_PATH, Lexicon, analyse_text, analyse_tokens
+
+TITLES = [
+    "Cấp lại Giấy chứng nhận do bị mất",
+    "Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+    "Đổi giấy phép lái xe",
+    "Cấp lại giấy phép lái xe",
+    "Đăng ký thành lập doanh nghiệp tư nhân",
+    "Thủ tục đăng ký khai sinh",
+    "Thủ tục đăng ký kết hôn",
+    "Đăng ký khai thác nước dưới đất",
+    "Cấp bản sao Trích lục hộ tịch",
+]
+BODIES = [
+    "Người sử dụng đất bị mất Giấy chứng nhận nộp đơn đề nghị cấp lại.",
+    "Giấy chứng nhận bị ố, nhòe, rách, hư hỏng được cấp đổi.",
+    "Giấy phép lái xe hết hạn sử dụng được đổi.",
+    "Người có giấy phép lái xe bị mất được cấp lại.",
+    "Hồ sơ đăng ký doanh nghiệp nộp tại cơ quan đăng ký kinh doanh.",
+    "Tờ khai đăng ký khai sinh và giấy chứng sinh.",
+    "Hai bên nam, nữ nộp tờ khai đăng ký kết hôn.",
+    "Tổ chức, cá nhân khai thác nước dưới đất.",
+    "Cấp bản sao trích lục theo 19/2014/QĐ-TTg mã 1.000080.",
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> LexicalIndex:
+    out = tmp_path_factory.mktemp("qa-lex")
+    write_lexical(out, TITLES, BODIES)
+    return LexicalIndex.load(out)
+
+
+def _expanded(q: str, lexicon: Lexicon) -> set[str]:
+    aq = analyse_text(q, lexicon)
+    return {" ".join(e.tokens) for e in aq.expansions}
+
+
+# --- the lexicon file ------------------------------------------------------------------------
+
+
+def test_bundled_lexicon_is_valid_json_with_hundreds_of_phrases(lexicon: Lexicon) -> None:
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    assert set(data) >= {"entries", "stop_phrases"}
+    assert len(lexicon.entries) >= 150
+    assert sum(len(e.match) for e in lexicon.entries) >= 500
+    for e in data["entries"]:
+        assert e["match"] and e["expand"].strip()
+
+
+def test_lexicon_covers_main_catalogue_fields(lexicon: Lexicon) -> None:
+    fields = {e.field for e in lexicon.entries}
+    for f in ["Hộ tịch", "Công an", "Giao thông", "Đất đai", "Xây dựng", "Doanh nghiệp", "Thuế", "Hải quan",
+              "Bảo hiểm", "Ngân hàng", "Hành động"]:
+        assert f in fields
+
+
+# --- expansion, with and without diacritics --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("mất sổ đỏ thì làm lại ở đâu", "cấp lại giấy chứng nhận do bị mất"),
+        ("mat so do thi lam lai o dau", "cấp lại giấy chứng nhận do bị mất"),
+        ("đổi bằng lái xe", "đổi giấy phép lái xe"),
+        ("doi bang lai xe", "đổi giấy phép lái xe"),
+        ("muốn mở công ty", "thành lập doanh nghiệp đăng ký doanh nghiệp"),
+        ("muon mo cong ty", "thành lập doanh nghiệp đăng ký doanh nghiệp"),
+        ("làm giấy khai sinh cho con", "đăng ký khai sinh"),
+    ],
+)
+def test_expansion_with_and_without_diacritics(query: str, expected: str, lexicon: Lexicon) -> None:
+    assert expected in _expanded(query, lexicon)
+
+
+def test_single_accented_syllable_needs_its_accents(lexicon: Lexicon) -> None:
+    assert "đăng ký kết hôn" in _expanded("sắp cưới thì làm gì", lexicon)
+    # "cuoi" is also "cuối" (quyết toán cuối năm): no marriage expansion without accents
+    assert "đăng ký kết hôn" not in _expanded("quyet toan thue cuoi nam", lexicon)
+
+
+def test_action_words(lexicon: Lexicon) -> None:
+    aq = analyse_text("giấy tờ bị mất", lexicon)
+    acts = [e for e in aq.expansions if e.tokens == ["cấp", "lại"]]
+    assert acts and acts[0].weight < 0.6 + 1e-9
+
+
+# --- stop phrases ----------------------------------------------------------------------------
+
+
+def test_stop_phrases_are_down_weighted_not_dropped(lexicon: Lexicon) -> None:
+    aq = analyse_text("cho tôi hỏi đăng ký tạm trú ở đâu", lexicon, colloquial=False)
+    assert aq.tokens == tokenize("cho tôi hỏi đăng ký tạm trú ở đâu")
+    w = dict(zip(aq.tokens, aq.weights))
+    assert w["tạm"] == 1.0 and w["trú"] == 1.0 and w["đăng"] == 1.0
+    assert w["hỏi"] < 1.0 and w["đâu"] < 1.0
+    plain = analyse_text(fold("cho tôi hỏi đăng ký tạm trú ở đâu"), lexicon, colloquial=False)
+    assert [x < 1.0 for x in plain.weights] == [x < 1.0 for x in aq.weights]
+
+
+@pytest.mark.parametrize("query", ["ở đâu", "thủ tục như thế nào", "cho tôi hỏi", "bao lâu", "o dau"])
+def test_stop_phrases_never_empty_the_query(query: str, lexicon: Lexicon, index: LexicalIndex) -> None:
+    aq = analyse_text(query, lexicon)
+    assert aq.tokens and all(w == 1.0 for w in aq.weights)
+    q = analyse_query(query, lexicon=lexicon)
+    assert q.fold_uni  # terms remain
+
+
+def test_codes_and_document_numbers_untouched(lexicon: Lexicon, index: LexicalIndex) -> None:
+    aq = analyse_text("thủ tục 1.000080 theo 19/2014/QĐ-TTg ở đâu", lexicon)
+    w = dict(zip(aq.tokens, aq.weights))
+    assert w["1.000080"] == 1.0 and w["19/2014/qđ-ttg"] == 1.0
+    assert not any("1.000080" in e.tokens for e in aq.expansions)
+    assert index.search("1.000080", 3)[0].tolist()[0] == 8
+    assert index.search("19/2014/QĐ-TTg", 3)[0].tolist()[0] == 8
+
+
+def test_analysis_off_is_plain_tokens(lexicon: Lexicon) -> None:
+    aq = analyse_tokens(["sổ", "đỏ", "ở", "đâu"], lexicon, stop_phrases=False, colloquial=False)
+    assert aq.weights == [1.0] * 4 and aq.expansions == []
+
+
+# --- through the lexical index ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, row",
+    [
+        ("sổ đỏ bị mất thì làm sao", 0),
+        ("so do bi mat thi lam sao", 0),
+        ("sổ hồng bị rách muốn đổi sổ mới", 1),
+        ("bằng lái hết hạn đi đổi ở đâu", 2),
+        ("lỡ làm mất bằng lái", 3),
+        ("mở công ty tư nhân cần giấy tờ gì", 4),
+        ("lam giay khai sinh cho be", 5),
+    ],
+)
+def test_colloquial_questions_find_the_procedure(query: str, row: int, index: LexicalIndex) -> None:
+    assert index.search(query, 3)[0].tolist()[0] == row
+
+
+def test_lexicon_helps_against_no_analysis(tmp_path: Path) -> None:
+    write_lexical(tmp_path, TITLES, BODIES)
+    off = LexicalIndex.load(tmp_path, LexicalParams(stop_phrases=False, colloquial=False))
+    on = LexicalIndex.load(tmp_path)
+    q = "sổ đỏ bị mất thì làm lại ở đâu"
+    assert on.search(q, 1)[0].tolist() == [0]
+    assert off.search(q, 1)[0].tolist() != [0] or on.scores(q)[0] > off.scores(q)[0]
+
+
+def test_query_terms_include_expansions_for_highlighting(index: LexicalIndex) -> None:
+    terms = index.query_terms("sổ đỏ")
+    assert terms[:2] == ["sổ", "đỏ"] and "chứng" in terms
+    assert index.query_terms("Đăng ký khai sinh") == ["đăng", "ký", "khai", "sinh"]
+
+
+def test_public_api_unchanged(index: LexicalIndex, tmp_path: Path) -> None:
+    rows, scores = index.search("đăng ký kết hôn", 5, allowed=np.ones(index.n_docs, dtype=bool))
+    assert rows.dtype == np.int64 and scores.dtype == np.float32 and rows[0] == 6
+    assert index.n_docs == len(TITLES)
+    write_lexical(tmp_path, TITLES, BODIES)
+    with np.load(tmp_path / "lexical.npz", allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+    again = LexicalIndex.load(tmp_path)
+    np.testing.assert_allclose(again.scores("mất sổ đỏ"), index.scores("mất sổ đỏ"))
+
+
+def test_custom_lexicon(tmp_path: Path) -> None:
+    lex = Lexicon.from_dict({"stop_phrases": ["xin hỏi"], "entries": [{"match": ["giấy đi đường"], "expand": "giấy thông hành"}]})
+    aq = analyse_text("xin hỏi giấy đi đường", lex)
+    assert [e.tokens for e in aq.expansions] == [["giấy", "thông", "hành"]]
+    assert aq.weights[:2] == [0.2, 0.2]
+    write_lexical(tmp_path, ["Cấp giấy thông hành", "Cấp hộ chiếu"], ["", ""])
+    base = LexicalIndex.load(tmp_path)
+    idx = LexicalIndex(base._m, base._terms, base.meta, lexicon=lex)
+    assert idx.search("giấy đi đường", 1)[0].tolist() == [0]
+    assert base.search("giấy đi đường", 1)[0].tolist() != [0] or base.lexicon is not lex
