@@ -61,3 +61,12 @@ def corpus_index_copy(corpus_index: Path, tmp_path: Path) -> Path:
     dst = tmp_path / "index"
     shutil.copytree(corpus_index, dst, symlinks=True)
     return dst
+
+
+@pytest.fixture(scope="session")
+def web_index(request: pytest.FixtureRequest) -> Path:
+    """The corpus bundle (``corpus_index``), or a prebuilt one named by RASOAT_WEB_TEST_INDEX (faster reruns)."""
+    pre = os.environ.get("RASOAT_WEB_TEST_INDEX")
+    if pre:
+        return Path(pre)
+    return request.getfixturevalue("corpus_index")

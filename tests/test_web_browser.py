@@ -9,7 +9,6 @@ leaves localhost (offline deployment).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -29,14 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="không có /usr/bin/chromium (cài: apt-get install -y chromium)"),
 ]
 
-
-@pytest.fixture(scope="session")
-def web_index(request: pytest.FixtureRequest) -> Path:
-    """The corpus bundle (``corpus_index``), or a prebuilt one named by RASOAT_WEB_TEST_INDEX (faster reruns)."""
-    pre = os.environ.get("RASOAT_WEB_TEST_INDEX")
-    if pre:
-        return Path(pre)
-    return request.getfixturevalue("corpus_index")
 
 
 @pytest.fixture(scope="module")

@@ -78,14 +78,6 @@ def test_render_escapes_data() -> None:
 USER, PASSWORD = "api", "mat-khau-api"
 
 
-@pytest.fixture(scope="session")
-def web_index(request: pytest.FixtureRequest) -> Path:
-    """The corpus bundle (``corpus_index``), or a prebuilt one named by RASOAT_WEB_TEST_INDEX (faster reruns)."""
-    pre = os.environ.get("RASOAT_WEB_TEST_INDEX")
-    if pre:
-        return Path(pre)
-    return request.getfixturevalue("corpus_index")
-
 
 @pytest.fixture(scope="module")
 def server(web_index: Path, tmp_path_factory: pytest.TempPathFactory):
