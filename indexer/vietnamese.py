@@ -103,10 +103,27 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _CACHED_CHARS:
+        return _normalize_short(text)
+    return _normalize_text(text)
+
+
+_CACHED_CHARS = 2000  # short texts (names, papers, steps) repeat a lot: cache them
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)", re.UNICODE)
+
+
+def _normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
-    return _WORD.sub(lambda m: _normalize_word(m.group(0)), text)
+    parts = _WORD_SPLIT.split(text)  # separators at even positions, words at odd ones
+    parts[1::2] = map(_normalize_word, parts[1::2])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=100_000)
+def _normalize_short(text: str) -> str:
+    return _normalize_text(text)
 
 
 # --- accent folding -----------------------------------------------------------------------
