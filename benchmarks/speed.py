@@ -20,6 +20,7 @@ Sections:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -135,7 +136,9 @@ def _seed_cache(index_dir: Path, sources: list[Path]) -> int:
     rng = np.random.default_rng(0)
     v = rng.standard_normal((len(keys), 384)).astype(np.float32)
     v /= np.linalg.norm(v, axis=1, keepdims=True)
-    EmbeddingCache(index_dir, resolve_model(None).sha256).add(keys, v)
+    spec = resolve_model(None)  # the same fingerprint as indexer.pipeline._build
+    fingerprint = hashlib.sha256(f"{spec.sha256}:{spec.profile}".encode()).hexdigest()
+    EmbeddingCache(index_dir, fingerprint).add(keys, v)
     return len(keys)
 
 
@@ -170,6 +173,14 @@ def section_national(national_dir: Path, regulations: Path, work: Path, rate: fl
           f"({100 * re_s / build:.0f} % của phần không nhúng)")
     ix = open_index(index)
     vdir = ix.version_dir
+    from indexer.lexical import write_lexical  # the BM25 rebuild inside that reindex, timed alone
+
+    units = ix.units()
+    t = time.perf_counter()
+    write_lexical(work, [u.title for u in units], [u.body for u in units])
+    lex_s = time.perf_counter() - t
+    print(f"    trong đó dựng lại BM25 (indexer.lexical.write_lexical, {len(units)} đơn vị): {lex_s:.1f} s; "
+          f"phần còn lại của lần lập lại: {re_s - lex_s:.1f} s")
     print(f"    dung lượng: phiên bản {_mb(_du(vdir))}, bộ đệm nhúng {_mb(_du(index / 'embed-cache'))}, "
           f"cả thư mục {_mb(_du(index))}")
     print("    tệp: " + ", ".join(f"{f.name} {_mb(f.stat().st_size)}" for f in sorted(vdir.iterdir())))

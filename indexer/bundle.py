@@ -79,6 +79,16 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
         os.fsync(f.fileno())
 
 
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Write already-encoded JSON lines (one object per string, no newline inside) and fsync the file."""
+    with open(path, "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line)
+            f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
 def read_jsonl(path: Path) -> Iterator[dict]:
     """Iterate the JSON objects of a JSON-lines file."""
     with open(path, encoding="utf-8") as f:

@@ -149,7 +149,14 @@ def build_arrays(
         raise ValueError("titles và bodies phải có cùng số phần tử")
     b = {**DEFAULT_B, **(b or {})}
     if analysed is None:
-        analysed = [(analyse(t or ""), analyse(x or "")) for t, x in zip(titles, bodies)]
+        seen: dict[str, dict] = {}  # titles repeat (every part of a procedure has its name as title)
+
+        def once(text: str) -> dict:
+            if text not in seen:
+                seen[text] = analyse(text)
+            return seen[text]
+
+        analysed = [(once(t or ""), once(x or "")) for t, x in zip(titles, bodies)]
     analysed = list(analysed)
     arrays: dict[str, np.ndarray] = {}
     meta: dict = {

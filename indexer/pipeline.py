@@ -9,6 +9,7 @@ model (or ``rebuild=True``) forces a full rebuild. The whole run holds DIR/.lock
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -258,18 +259,64 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
         report.messages.append("Không có thay đổi; giữ nguyên chỉ mục hiện tại.")
         return
 
-    old_records = _previous_records(prev_v, {k for k in entries if k not in new_records}) if prev_v else {}
-    _build(index_dir, prev_v, spec, entries, new_records, old_records, progress, report)
+    old_rows = _previous_rows(prev_v, {k for k in entries if k not in new_records}) if prev_v else {}
+    _build(index_dir, prev_v, spec, entries, new_records, old_rows, progress, report)
 
 
-def _previous_records(version: Path, keys: set[str]) -> dict[str, list[Record]]:
-    out: dict[str, list[Record]] = {}
+@dataclass
+class _PrevSource:
+    """What the previous version holds for one unchanged source: its rows, kept as written."""
+
+    records: list[tuple[str, dict, str]] = field(default_factory=list)  # (record id, record dict, JSON line)
+    units: list[tuple[Unit, str]] = field(default_factory=list)  # (unit, JSON line)
+
+
+def _previous_rows(version: Path, keys: set[str]) -> dict[str, _PrevSource]:
+    """Records and units rows of the previous version for the sources in ``keys``.
+
+    Args:
+        version: the previous version folder.
+        keys: source keys (absolute paths) whose rows are wanted.
+    Returns:
+        {source key: its rows}, in the order they were written.
+    """
+    out: dict[str, _PrevSource] = {}
     if not keys:
         return out
-    for row in bundle.read_jsonl(version / RECORDS_FILE):
-        if row["src"] in keys:
-            out.setdefault(row["src"], []).append(record_from_dict(row["record"]))
+    owner: dict[str, _PrevSource] = {}
+    with open(version / RECORDS_FILE, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["src"] in keys:
+                prev = out.setdefault(row["src"], _PrevSource())
+                prev.records.append((row["id"], row["record"], line.rstrip("\n")))
+                owner[row["id"]] = prev
+    if owner:
+        with open(version / UNITS_FILE, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                prev = owner.get(d.get("record_id", ""))
+                if prev is not None:
+                    prev.units.append((Unit.from_dict(d), line.rstrip("\n")))
     return out
+
+
+def _reusable(prev: _PrevSource, rec_seen: set[str], unit_seen: set[str]) -> bool:
+    """True when the previous rows of a source keep exactly the ids a full build would give them.
+
+    Ids made unique with "@n" by an earlier build, or now taken by an earlier source,
+    are re-derived instead (the same ids as a full build).
+    """
+    rids = [r for r, _, _ in prev.records]
+    uids = [u.id for u, _ in prev.units]
+    ids = rids + uids
+    if any("@" in i for i in ids) or any(r in rec_seen for r in rids) or any(u in unit_seen for u in uids):
+        return False
+    return len(set(rids)) == len(rids) and len(set(uids)) == len(uids)
 
 
 def _bar(items, progress: bool, desc: str):
@@ -281,26 +328,48 @@ def _bar(items, progress: bool, desc: str):
 
 
 def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: dict[str, dict],
-           new_records: dict[str, list[Record]], old_records: dict[str, list[Record]], progress: bool,
+           new_records: dict[str, list[Record]], old_rows: dict[str, _PrevSource], progress: bool,
            report: IndexReport) -> None:
     from indexer.lexical import write_lexical
     from search.dense import build_index, save_index
 
-    record_rows: list[dict] = []
+    record_lines: list[str] = []
+    unit_lines: list[str] = []
     units: list[Unit] = []
+    kinds: dict[str, int] = {}
     rec_seen: set[str] = set()
     unit_seen: set[str] = set()
     for key in sorted(entries):
-        recs = new_records.get(key) if key in new_records else old_records.get(key, [])
         rec_ids, unit_ids = [], []
-        for rec in recs:
-            rid = _unique(rec.id, rec_seen)
-            rec_ids.append(rid)
-            record_rows.append({"src": key, "id": rid, "record": rec.to_dict()})
-            for u in record_units(rec, rid):
-                u.id = _unique(u.id, unit_seen)
+        prev = old_rows.get(key) if key not in new_records else None
+        if prev is not None and _reusable(prev, rec_seen, unit_seen):
+            # unchanged source: its rows are copied as they were (no re-reading, no re-deriving)
+            for rid, rec, line in prev.records:
+                rec_seen.add(rid)
+                rec_ids.append(rid)
+                record_lines.append(line)
+                kinds[rec.get("kind", "")] = kinds.get(rec.get("kind", ""), 0) + 1
+            for u, line in prev.units:
+                unit_seen.add(u.id)
                 unit_ids.append(u.id)
                 units.append(u)
+                unit_lines.append(line)
+        else:
+            if key in new_records:
+                recs = new_records[key]
+            else:
+                recs = [record_from_dict(rec) for _, rec, _ in (prev.records if prev else [])]
+            for rec in recs:
+                rid = _unique(rec.id, rec_seen)
+                rec_ids.append(rid)
+                d = rec.to_dict()
+                kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+                record_lines.append(json.dumps({"src": key, "id": rid, "record": d}, ensure_ascii=False))
+                for u in record_units(rec, rid):
+                    u.id = _unique(u.id, unit_seen)
+                    unit_ids.append(u.id)
+                    units.append(u)
+                    unit_lines.append(json.dumps(u.to_dict(), ensure_ascii=False))
         entries[key]["records"] = rec_ids
         entries[key]["units"] = unit_ids
 
@@ -323,19 +392,16 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     dim = int(vectors.shape[1])
 
     vdir = bundle.new_version_dir(index_dir)
-    bundle.write_jsonl(vdir / RECORDS_FILE, record_rows)
-    bundle.write_jsonl(vdir / UNITS_FILE, (u.to_dict() for u in units))
+    bundle.write_lines(vdir / RECORDS_FILE, record_lines)
+    bundle.write_lines(vdir / UNITS_FILE, unit_lines)
     save_index(build_index(vectors), vdir / VECTORS_FILE)
     write_lexical(vdir, [u.title for u in units], [u.body for u in units])
-    kinds: dict[str, int] = {}
-    for row in record_rows:
-        kinds[row["record"]["kind"]] = kinds.get(row["record"]["kind"], 0) + 1
     manifest = {
         "schema": bundle.SCHEMA_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "version": vdir.name,
         "model": _model_entry(spec, dim),
-        "counts": {"documents": len(record_rows), "units": len(units), "sources": len(entries), **kinds},
+        "counts": {"documents": len(record_lines), "units": len(units), "sources": len(entries), **kinds},
         "files": {"records": RECORDS_FILE, "units": UNITS_FILE, "vectors": VECTORS_FILE,
                   "lexical": ["lexical.npz", "lexical.json"]},
         "sources": entries,
@@ -343,6 +409,6 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     bundle.publish(index_dir, vdir, manifest)
     bundle.collect_garbage(index_dir, [vdir, prev_v])
     cache.compact(keys)
-    report.documents = len(record_rows)
+    report.documents = len(record_lines)
     report.units = len(units)
     report.version = vdir.name

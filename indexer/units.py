@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterable
 
 from indexer.records import LegalUnit, Procedure, Record
@@ -83,7 +83,8 @@ class Unit:
         return hashlib.sha256(self.embed_text().encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain dict of the fields (all strings: no deep copy needed, unlike ``asdict``)."""
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Unit":

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from functools import lru_cache
+from itertools import accumulate
 
-from indexer.vietnamese import _TOKEN, ABBREVIATIONS, fold, has_diacritics, normalize, tokenize
+from indexer.vietnamese import (_FOLD, _INVISIBLE, _TOKEN, _WORD, ABBREVIATIONS, _normalize_word, fold,
+                                has_diacritics, tokenize)
 
 _SPACE = re.compile(r"\s+")
 _ABBR_BY_FOLD = {fold(k): v for k, v in ABBREVIATIONS.items() if "-" not in k}
@@ -27,9 +31,37 @@ _STOP_FOLD = {
     "minh", "nhieu", "nhu", "dau", "khi", "hay", "mot", "trong", "neu", "phai", "sao", "nay",
 }
 ELLIPSIS = "…"
+# the same patterns with one capturing group: ``split`` gives [gap, match, gap, match, …, gap] in C
+_INVISIBLE_CHARS = tuple(chr(c) for c in _INVISIBLE)
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", _WORD.flags)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
 
 
-def _query_forms(query: str) -> tuple[set[str], set[str]]:
+def _normalize_fast(text: str) -> str:
+    """``_SPACE.sub(" ", vietnamese.normalize(text)).strip()`` (same result), faster.
+
+    Every whitespace run becomes one space (``str.split`` and ``\\s`` use the same Unicode
+    whitespace), so normalize's own space and line-break tidying is not needed; words are
+    normalised with one C-level split instead of a Python call per regex match.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    if any(ch in text for ch in _INVISIBLE_CHARS):  # translate() is slow; most texts have none
+        text = text.translate(_INVISIBLE)
+    pieces = _WORD_SPLIT.split(" ".join(text.split()))
+    pieces[1::2] = map(_normalize_word, pieces[1::2])
+    return "".join(pieces)
+
+
+def _token_spans(text: str) -> tuple[list[str], list[int]]:
+    """Tokens of ``text`` (``_TOKEN`` matches) and their offsets: token i is text[ends[2i]:ends[2i+1]]."""
+    pieces = _TOKEN_SPLIT.split(text)
+    return pieces[1::2], list(accumulate(map(len, pieces)))
+
+
+@lru_cache(maxsize=64)
+def _query_forms(query: str) -> tuple[frozenset[str], frozenset[str]]:
     """Exact lower-case forms and folded forms of the query's tokens (+ abbreviation expansions)."""
     toks = tokenize(query)
     extra: list[str] = []
@@ -42,7 +74,7 @@ def _query_forms(query: str) -> tuple[set[str], set[str]]:
     content = [t for t in toks if (t not in _STOP_EXACT if accented else fold(t) not in _STOP_FOLD)]
     if content:
         toks = content
-    return set(toks), {fold(t) for t in toks}
+    return frozenset(toks), frozenset(fold(t) for t in toks)
 
 
 def _matches(text: str, query: str) -> list[tuple[int, int, str]]:
@@ -50,6 +82,17 @@ def _matches(text: str, query: str) -> list[tuple[int, int, str]]:
     exact, folded = _query_forms(query)
     if not folded:
         return []
+    lower = text.lower()
+    if len(lower) == len(text):  # fast path: one C-level split of the text (same result)
+        toks, ends = _token_spans(lower)
+        if has_diacritics(query):
+            idx = [i for i, w in enumerate(toks) if w in exact]
+            if idx:
+                return [(ends[2 * i], ends[2 * i + 1], fold(toks[i])) for i in idx]
+        # fold every token at once: "\n" never occurs in a token and NFC never composes across it
+        ftoks = unicodedata.normalize("NFC", "\n".join(toks)).translate(_FOLD).lower().split("\n")
+        if len(ftoks) == len(toks):
+            return [(ends[2 * i], ends[2 * i + 1], f) for i, f in enumerate(ftoks) if f in folded]
     spans = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
     if has_diacritics(query):
         hits = [(s, e, fold(w)) for s, e, w in spans if w in exact]
@@ -59,21 +102,37 @@ def _matches(text: str, query: str) -> list[tuple[int, int, str]]:
 
 
 def _best_window(hits: list[tuple[int, int, str]], width: int) -> tuple[int, int]:
-    """Character range [a, b) of width at most `width` covering the most distinct matched terms."""
+    """Character range [a, b) of width at most `width` covering the most distinct matched terms.
+
+    One sliding pass: term counts and adjacent-pair counts are updated as the window moves
+    (the same scores as recounting each window, in linear time).
+    """
     best = (-1.0, 0, 0)
     hits = hits[:2000]
-    j = 0
+    n = len(hits)
+    # adj[k]: hits k and k+1 are adjacent words (a phrase); prefix sums give each window's count
+    pre = [0]
+    for a, b in zip(hits, hits[1:]):
+        pre.append(pre[-1] + (1 if b[0] - a[1] <= 1 else 0))
+    counts: dict[str, int] = {}
+    j = -1  # last hit inside the window [i, j]
     for i, (s, _, _) in enumerate(hits):
-        j = max(j, i)
-        while j + 1 < len(hits) and hits[j + 1][1] - s <= width:
+        if i > 0:  # drop hit i-1 from the window
+            f = hits[i - 1][2]
+            counts[f] -= 1
+            if not counts[f]:
+                del counts[f]
+        if j < i:
+            j = i
+            counts[hits[i][2]] = counts.get(hits[i][2], 0) + 1
+        while j + 1 < n and hits[j + 1][1] - s <= width:
             j += 1
-        window = hits[i : j + 1]
-        distinct = len({f for _, _, f in window})
-        # adjacent matched words (phrases) count a little extra
-        adjacent = sum(1 for a, b in zip(window, window[1:]) if b[0] - a[1] <= 1)
-        score = distinct + 0.3 * adjacent + 0.01 * len(window)
+            counts[hits[j][2]] = counts.get(hits[j][2], 0) + 1
+        distinct = len(counts)
+        adjacent = pre[j] - pre[i]
+        score = distinct + 0.3 * adjacent + 0.01 * (j - i + 1)
         if score > best[0]:
-            best = (score, s, window[-1][1])
+            best = (score, s, hits[j][1])
     return best[1], best[2]
 
 
@@ -110,7 +169,7 @@ def make_snippet(text: str, query: str, width: int = 240) -> str:
         Escaped HTML such as "… hồ sơ <mark>đăng ký khai sinh</mark> gồm …";
         the beginning of the text when nothing matches; "" for an empty text.
     """
-    text = _SPACE.sub(" ", normalize(text or "")).strip()
+    text = _normalize_fast(text or "")
     if not text:
         return ""
     width = max(20, int(width))

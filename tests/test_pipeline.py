@@ -222,3 +222,33 @@ def test_duplicate_ids_kept_unique(tmp_path):
     ids = [p for p in ix.record_ids("procedure")]
     assert len(ids) == len(set(ids)) == 2
     assert isinstance(ix.get(ids[1]), Procedure)
+
+
+def _rows(idx: Path) -> tuple[list[str], list[str], dict]:
+    from indexer import bundle
+
+    v = bundle.current_version(idx)
+    m = bundle.read_manifest(v)
+    read = lambda name: (v / name).read_text(encoding="utf-8").splitlines()  # noqa: E731
+    return read("records.jsonl"), read("units.jsonl"), {k: (e["records"], e["units"]) for k, e in m["sources"].items()}
+
+
+def test_incremental_rows_equal_full_rebuild(tmp_path):
+    """Unchanged sources' rows are copied from the previous version: same bundle as a full rebuild."""
+    src = write_corpus(tmp_path / "c")
+    # a duplicate id in a file sorted before another copy of it: "@2" ids must stay as in a full build
+    dup = dict(PROCEDURES[1], agency="Ủy ban nhân dân phường")
+    (src / "a-dup.json").write_text(json.dumps(dup, ensure_ascii=False), encoding="utf-8")
+    idx = fresh_index(tmp_path)
+    index_sources([src], idx)
+    p = dict(PROCEDURES[0], steps=PROCEDURES[0]["steps"] + ["Trả Giấy khai sinh cho người đi đăng ký."])
+    (src / "tt-1.000001.json").write_text(json.dumps(p, ensure_ascii=False), encoding="utf-8")
+    (src / "a-dup.json").unlink()  # the "@2" copy becomes the only one: ids must move back
+    rep = index_sources([src], idx)
+    assert (rep.updated, rep.removed) == (1, 1)
+    incremental = _rows(idx)
+    index_sources([src], idx, rebuild=True)
+    assert _rows(idx) == incremental
+    ix = open_index(idx)
+    assert ix.get("tthc:1.000002").agency == PROCEDURES[1]["agency"]
+    assert ix.search("đăng ký kết hôn", k=1)[0].id == "tthc:1.000002"

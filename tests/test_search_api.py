@@ -128,3 +128,28 @@ def test_dense_index_flat_and_ivf_roundtrip(tmp_path, threshold):
     allowed[100:110] = True
     rows, _ = d.search(v[42], 3, allowed=allowed)
     assert len(rows) == 3 and all(100 <= r < 110 for r in rows)
+
+
+def test_snippet_fast_paths_match_reference():
+    """The snippet fast paths give exactly what vietnamese.normalize and a token-by-token scan give."""
+    import re
+
+    from indexer.vietnamese import _TOKEN, fold, has_diacritics, normalize
+    from search import snippets
+
+    texts = [
+        "Đăng ký khai sinh\r\ntại  UBND\u00a0cấp xã;\u200b hoà giải, thuỷ sản, qủa\tQuyết định 19/2014/QĐ-TTg",
+        "Thủ tục 1.000080: cấp lại GIẤY PHÉP lái xe – hạng B2 (ISO 9001:2008)\u3000\u2003phí 135.000 đồng",
+        "e\u0301 dấu rời, İstanbul ǅ ligature, \u00adnối mềm, Ủy ban nhân dân",
+        "",
+    ]
+    for text in texts:
+        assert snippets._normalize_fast(text) == re.sub(r"\s+", " ", normalize(text)).strip()
+        norm = snippets._normalize_fast(text)
+        for query in ("đăng ký", "dang ky", "UBND", "hòa giải", "thuy san", "19/2014/qđ-ttg", "1.000080", "phí"):
+            exact, folded = snippets._query_forms(query)
+            spans = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(norm)]
+            want = [(s, e, fold(w)) for s, e, w in spans if w in exact] if has_diacritics(query) else []
+            if not want:
+                want = [(s, e, f) for s, e, w in spans if (f := fold(w)) in folded]
+            assert snippets._matches(norm, query) == want
