@@ -6,13 +6,14 @@ basename of safe characters and the final path is checked to stay inside the dat
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+from indexer.bundle import sha256_file
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".xlsx")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -79,12 +80,6 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def store_uploads(
@@ -148,8 +143,8 @@ def _free_target(folder: Path, name: str, src: Path) -> Path | None:
     digest = None
     n = 1
     while target.exists():
-        digest = digest or _digest(src)
-        if target.is_file() and _digest(target) == digest:
+        digest = digest or sha256_file(src)
+        if target.is_file() and sha256_file(target) == digest:
             return None
         target = folder / f"{stem}-{n}{suffix}"
         n += 1

@@ -15,6 +15,7 @@ removed (only while holding the lock).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -31,6 +32,15 @@ MANIFEST = "manifest.json"
 LOCK = ".lock"
 CACHE = "embed-cache"
 LOCKED_MESSAGE = "Chỉ mục đang được cập nhật bởi tiến trình khác"
+
+
+def sha256_file(path: Path) -> str:
+    """sha256 hex digest of a file's bytes, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 class IndexLockedError(RuntimeError):

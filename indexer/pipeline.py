@@ -68,13 +68,6 @@ class IndexReport:
         }
 
 
-def sha256_file(path: Path) -> str:
-    """sha256 hex of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _readers() -> tuple[Callable, Callable]:
@@ -221,7 +214,7 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
             continue
         visited.add(key)
         try:
-            digest = sha256_file(f)
+            digest = bundle.sha256_file(f)
         except OSError as exc:
             report.failed.append(ReadFailure(str(f), f"Không đọc được tệp: {exc}"))
             continue
