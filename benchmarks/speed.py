@@ -1,4 +1,4 @@
-"""Speed of indexing and search (bounded; prints figures for docs/bench/speed.md).
+"""Speed of indexing and search (bounded; prints figures for docs/benchmarks.md).
 
 Usage:
     .venv/bin/python benchmarks/speed.py [--sample-procedures 40] [--synthetic 200000] [--queries 40]

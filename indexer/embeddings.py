@@ -377,7 +377,7 @@ class Embedder:
         batch = list(texts) if prepared else self.prepare(texts, kind)
         if len(batch) <= SMALL_BATCH:
             # A few short texts (queries): one thread. On a busy 2-core machine two threads
-            # made a single query 5-10x slower (docs/bench/speed.md).
+            # made a single query 5-10x slower (docs/benchmarks.md).
             import torch
 
             with _THREADS_LOCK:

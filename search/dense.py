@@ -3,7 +3,7 @@
 Exact ``IndexFlatIP`` up to ``ANN_THRESHOLD`` vectors, ``IndexIVFFlat`` (inner product,
 about sqrt(n) lists, ``IVF_NPROBE`` probed) above it; ``IndexHNSWFlat`` is also read
 but not built by default: on the shared 2-core machine it took ~2 min to build for
-20k vectors (docs/bench/speed.md). Row i of the index is unit row i of the bundle. Updates and
+20k vectors (docs/benchmarks.md). Row i of the index is unit row i of the bundle. Updates and
 deletes are handled by building each bundle version from the embedding cache
 (only changed units are re-embedded), so row ids always match ``units.jsonl``.
 Saved with ``faiss.write_index`` (no pickle).
@@ -16,7 +16,7 @@ from typing import Optional
 
 import numpy as np
 
-# Measured in benchmarks/speed.py (docs/bench/speed.md): on the shared 2-core machine exact
+# Measured in benchmarks/speed.py (docs/benchmarks.md): on the shared 2-core machine exact
 # search of one 384-d query (one thread) costs p95 ~17 ms at 50k vectors, ~37 ms at 100k and
 # ~84 ms at 200k, while IVF (nlist sqrt(n), nprobe 96) stays ~6-14 ms at 200k with recall@10
 # ~0.8 on clustered vectors; above this many vectors IVF keeps a hybrid query under 100 ms.

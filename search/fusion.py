@@ -10,7 +10,7 @@ Methods:
   ``explain``).
 
 ``DEFAULT_METHOD`` / ``DEFAULT_PARAMS`` were chosen by measurement
-(benchmarks/alqac.py and benchmarks/procedure_questions.py, docs/bench/quality.md):
+(benchmarks/alqac.py and benchmarks/procedure_questions.py, docs/benchmarks.md):
 with the bundled English MiniLM model the dense side is weak on Vietnamese (ALQAC
 R@10 0.47 alone), and every larger dense weight or RRF setting measured lowered ALQAC
 below lexical alone. The default therefore uses dense as a tie-breaker among
