@@ -101,13 +101,24 @@ def candidate_html(holder: IndexHolder, cand_id: str) -> str:
     return f'<div class="rs-detail"><h3>Đề xuất {R.e(c.id)}</h3><table class="rs-kv">{body}</table></div>'
 
 
+# A plan for a whole national catalogue runs to hundreds of pages and minutes of work: the web
+# export keeps the procedures with the largest savings (the CLI's --max-procedures lifts the cap).
+WEB_PLAN_MAX_PROCEDURES = 100
+
+
 def export_docx(holder: IndexHolder) -> str:
-    """Write the simplification plan (DOCX; rejected proposals left out) to a temporary file; return its path."""
+    """Write the simplification plan (DOCX; rejected proposals left out) to a temporary file; return its path.
+
+    When the reviewer has accepted proposals, the plan holds those only; otherwise every
+    proposal not rejected, capped at the WEB_PLAN_MAX_PROCEDURES procedures with the largest savings.
+    """
     from search.plan_docx import write_plan_docx
 
     out = Path(tempfile.mkdtemp(prefix="rasoat-")) / "phuong-an-don-gian-hoa.docx"
     cands = candidates(holder)
-    write_plan_docx(cands, out, reviewed_procedures=len({c.code for c in cands}))
+    accepted = [c for c in cands if (c.review or {}).get("decision") == "accept"]
+    write_plan_docx(accepted or cands, out, reviewed_procedures=len({c.code for c in cands}),
+                    max_procedures=WEB_PLAN_MAX_PROCEDURES)
     return str(out)
 
 
