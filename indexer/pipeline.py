@@ -388,7 +388,8 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     bundle.write_lines(vdir / RECORDS_FILE, record_lines)
     bundle.write_lines(vdir / UNITS_FILE, unit_lines)
     save_index(build_index(vectors), vdir / VECTORS_FILE)
-    write_lexical(vdir, [u.title for u in units], [u.body for u in units])
+    write_lexical(vdir, [u.title for u in units], [u.body for u in units],
+                  cache_dir=index_dir / "lexical-cache")
     manifest = {
         "schema": bundle.SCHEMA_VERSION,
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -52,8 +52,8 @@ _KILL_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     import indexer.lexical as lex
     real = lex.write_lexical
-    def slow(out_dir, titles, bodies):
-        real(out_dir, titles, bodies)
+    def slow(out_dir, titles, bodies, **kw):
+        real(out_dir, titles, bodies, **kw)
         Path(sys.argv[3]).write_text(str(out_dir))
         time.sleep(120)
     lex.write_lexical = slow

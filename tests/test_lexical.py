@@ -195,3 +195,78 @@ def test_round_trip_without_pickle(tmp_path: Path, index: LexicalIndex) -> None:
 def test_titles_and_bodies_must_align(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_lexical(tmp_path, ["a"], [])
+
+
+# --- analysis cache (incremental rebuild) -----------------------------------------------------
+
+
+def _arrays(out: Path) -> dict[str, np.ndarray]:
+    with np.load(out / "lexical.npz", allow_pickle=False) as z:
+        return {k: z[k] for k in z.files}
+
+
+def _assert_same_build(a: Path, b: Path) -> None:
+    x, y = _arrays(a), _arrays(b)
+    assert x.keys() == y.keys()
+    for k in x:
+        assert x[k].dtype == y[k].dtype and np.array_equal(x[k], y[k]), k
+    assert (a / "lexical.json").read_text(encoding="utf-8") == (b / "lexical.json").read_text(encoding="utf-8")
+
+
+def test_cached_incremental_build_equals_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds through the cache (added, changed, removed, repeated, empty texts) equal cache-less builds."""
+    import indexer.lexical as lex
+
+    calls: list[str] = []
+    real = lex.analyse
+    monkeypatch.setattr(lex, "analyse", lambda text: calls.append(text) or real(text))
+    cache = tmp_path / "cache"
+    titles, bodies = TITLES + [TITLES[0], ""], BODIES + ["", "x" * 80 + " mã 1.000080"]
+    steps = [
+        (titles, bodies),
+        (titles[::-1], bodies[::-1]),  # same texts, other order: nothing analysed
+        (titles[:5] + ["Cấp đổi giấy phép lái xe"], bodies[:4] + [BODIES[7], "Nộp đơn đề nghị đổi giấy phép."]),
+        ([], []),
+        (TITLES, BODIES),
+    ]
+    for i, (t, b) in enumerate(steps):
+        calls.clear()
+        write_lexical(tmp_path / f"c{i}", t, b, cache_dir=cache)
+        n_analysed = len(calls)
+        write_lexical(tmp_path / f"f{i}", t, b)
+        _assert_same_build(tmp_path / f"c{i}", tmp_path / f"f{i}")
+        if i == 1:
+            assert n_analysed == 0
+        if i == 2:
+            assert n_analysed == 2  # only the two new texts are analysed
+    # the cache holds the current texts only
+    with np.load(cache / "analysis.npz", allow_pickle=False) as z:
+        assert z["keys"].shape == (len(set(TITLES) | set(BODIES)), 32)
+
+
+def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "analysis.npz").write_bytes(b"not an npz")
+    write_lexical(tmp_path / "c", TITLES, BODIES, cache_dir=cache)
+    write_lexical(tmp_path / "f", TITLES, BODIES)
+    _assert_same_build(tmp_path / "c", tmp_path / "f")
+    write_lexical(tmp_path / "c2", TITLES, BODIES, cache_dir=cache)  # the rewritten cache is valid
+    _assert_same_build(tmp_path / "c2", tmp_path / "f")
+    assert LexicalIndex.load(tmp_path / "c2").search("đăng ký khai sinh", 1)[0].tolist() == [0]
+
+
+def test_truncated_or_inconsistent_cache_is_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    write_lexical(tmp_path / "f", TITLES, BODIES)
+    write_lexical(tmp_path / "c", TITLES, BODIES, cache_dir=cache)
+    data = (cache / "analysis.npz").read_bytes()
+    (cache / "analysis.npz").write_bytes(data[: len(data) // 2])
+    write_lexical(tmp_path / "c", TITLES, BODIES, cache_dir=cache)
+    _assert_same_build(tmp_path / "c", tmp_path / "f")
+    with np.load(cache / "analysis.npz", allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["exact_ids"] = arrays["exact_ids"] + 10**6  # ids past the vocabulary
+    np.savez(cache / "analysis.npz", **arrays)
+    write_lexical(tmp_path / "c", TITLES, BODIES, cache_dir=cache)
+    _assert_same_build(tmp_path / "c", tmp_path / "f")

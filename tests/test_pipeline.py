@@ -252,3 +252,29 @@ def test_incremental_rows_equal_full_rebuild(tmp_path):
     ix = open_index(idx)
     assert ix.get("tthc:1.000002").agency == PROCEDURES[1]["agency"]
     assert ix.search("đăng ký kết hôn", k=1)[0].id == "tthc:1.000002"
+
+
+def test_lexical_cache_reindex_equals_fresh_build(tmp_path):
+    """A reindex that reuses <index>/lexical-cache writes the same BM25 arrays as a build without it."""
+    import numpy as np
+
+    from indexer import bundle
+
+    src = write_corpus(tmp_path / "c")
+    idx = fresh_index(tmp_path)
+    index_sources([src], idx)
+    assert (idx / "lexical-cache" / "analysis.npz").is_file()
+    p = dict(PROCEDURES[2], steps=PROCEDURES[2]["steps"] + ["Cơ quan cấp phép trả kết quả trong 15 ngày."])
+    (src / "tt-1.000003.json").write_text(json.dumps(p, ensure_ascii=False), encoding="utf-8")
+    (src / "tt-2.000004.json").unlink()
+    assert index_sources([src], idx).updated == 1
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copytree(idx / "embed-cache", other / "embed-cache")  # no lexical-cache: everything analysed
+    index_sources([src], other, rebuild=True)
+    a, b = bundle.current_version(idx), bundle.current_version(other)
+    with np.load(a / "lexical.npz", allow_pickle=False) as x, np.load(b / "lexical.npz", allow_pickle=False) as y:
+        assert x.files == y.files
+        for k in x.files:
+            assert np.array_equal(x[k], y[k]), k
+    assert (a / "lexical.json").read_bytes() == (b / "lexical.json").read_bytes()
