@@ -116,6 +116,12 @@ def _pack_vocab(vocab: dict[str, int]) -> np.ndarray:
     return np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
 
 
+def _meta(n_docs: int, k1: float, b: dict) -> dict:
+    """lexical.json metadata; ``vocab_size`` is filled per space by the builder."""
+    return {"format": FORMAT_VERSION, "n_docs": n_docs, "k1": k1, "b": b,
+            "spaces": list(SPACES), "fields": list(FIELDS), "vocab_size": {}}
+
+
 def build_arrays(
     titles: list[str],
     bodies: list[str],
@@ -150,15 +156,7 @@ def build_arrays(
         analysed = [(once(t or ""), once(x or "")) for t, x in zip(titles, bodies)]
     analysed = list(analysed)
     arrays: dict[str, np.ndarray] = {}
-    meta: dict = {
-        "format": FORMAT_VERSION,
-        "n_docs": len(titles),
-        "k1": k1,
-        "b": b,
-        "spaces": list(SPACES),
-        "fields": list(FIELDS),
-        "vocab_size": {},
-    }
+    meta = _meta(len(titles), k1, b)
     for space in SPACES:
         vocab: dict[str, int] = {}
         mats = {}
@@ -353,15 +351,7 @@ def build_arrays_from_store(
     b = {**DEFAULT_B, **(b or {})}
     n_docs = int(title_entries.size)
     arrays: dict[str, np.ndarray] = {}
-    meta: dict = {
-        "format": FORMAT_VERSION,
-        "n_docs": n_docs,
-        "k1": k1,
-        "b": b,
-        "spaces": list(SPACES),
-        "fields": list(FIELDS),
-        "vocab_size": {},
-    }
+    meta = _meta(n_docs, k1, b)
     for space in SPACES:
         gathered = {f: _gather(store.ids[space], store.offsets[space], e)
                     for f, e in (("title", title_entries), ("body", body_entries))}
