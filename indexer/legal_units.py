@@ -347,6 +347,17 @@ def _label(kind: str, number: str, title: str) -> str:
     return f"{kind} {number}. {title}" if title else f"{kind} {number}"
 
 
+
+def _with_title(pending: str, line: str, part: str, chapter: str, section: str) -> tuple[str, str, str]:
+    """Append a title line to the Phần / Chương / Mục label that is waiting for it."""
+    title = sentence_case(line)
+    if pending == "part":
+        return f"{part}. {title}", chapter, section
+    if pending == "chapter":
+        return part, f"{chapter}. {title}", section
+    return part, chapter, f"{section}. {title}"
+
+
 def parse_regulation(
     text: str,
     source_file: str = "",
@@ -435,12 +446,7 @@ def parse_regulation(
             section, pending = _label("Mục", m.group(1), m.group(2)), ("section" if not m.group(2) else None)
         elif s and pending:
             if _is_caps(s) or len(s) < 200:
-                if pending == "part":
-                    part = f"{part}. {sentence_case(s)}"
-                elif pending == "chapter":
-                    chapter = f"{chapter}. {sentence_case(s)}"
-                else:
-                    section = f"{section}. {sentence_case(s)}"
+                part, chapter, section = _with_title(pending, s, part, chapter, section)
             pending = None
     page += sum(ln.count("\f") for ln in lines[:first_article])
     i = first_article
@@ -458,12 +464,7 @@ def parse_regulation(
             continue
         if pending:
             if _is_caps(s) and not (_ARTICLE.match(s) or _CODIFIED_ARTICLE.match(s)):
-                if pending == "part":
-                    part = f"{part}. {sentence_case(s)}"
-                elif pending == "chapter":
-                    chapter = f"{chapter}. {sentence_case(s)}"
-                else:
-                    section = f"{section}. {sentence_case(s)}"
+                part, chapter, section = _with_title(pending, s, part, chapter, section)
                 pending = None
                 continue
             pending = None
