@@ -121,7 +121,7 @@ def _normalize_text(text: str) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)  # ≤ 2000 chars each: bounded to tens of MB in a long-running server
 def _normalize_short(text: str) -> str:
     return _normalize_text(text)
 
