@@ -168,7 +168,7 @@ class E5Engine:
         """Tokens the model reads for ``text`` (prefix and <s>, </s> included, before any cut)."""
         return int(self._lib.e5_token_count(self._m, text.encode("utf-8"), int(is_query)))
 
-    def truncate(self, text: str, is_query: bool = False) -> str:
+    def truncate(self, text: str, is_query: bool = False, max_tokens: Optional[int] = None) -> str:
         """A word-boundary prefix of ``text`` that fits in ``max_tokens`` tokens.
 
         The engine's tokenizer is slow on long texts (about 2 ms per 1,000 characters), so the
@@ -178,10 +178,11 @@ class E5Engine:
         Args:
             text: the text.
             is_query: query (True) or passage prefix.
+            max_tokens: a lower cap for this call (never above ``self.max_tokens``).
         Returns:
             the text itself when it fits, else its cut prefix.
         """
-        cap = self.max_tokens
+        cap = min(self.max_tokens, max_tokens) if max_tokens else self.max_tokens
         if len(text) + 16 <= cap:
             return text  # a content token is at least one character: always fits
         ends = [m.end() for m in _WORD_END.finditer(text)]
@@ -202,7 +203,8 @@ class E5Engine:
         return text[: max(1, cap - 16)]  # one huge "word": cut by characters
 
     def encode(self, texts: Sequence[str], is_query: bool = False, *, threads: Optional[int] = None,
-               truncate: bool = True, progress: Optional[Callable[[int], None]] = None) -> np.ndarray:
+               truncate: bool = True, max_tokens: Optional[int] = None,
+               progress: Optional[Callable[[int], None]] = None) -> np.ndarray:
         """Embed texts (the engine adds the "query: " / "passage: " prefix).
 
         Args:
@@ -210,6 +212,7 @@ class E5Engine:
             is_query: query or passage role.
             threads: OpenMP threads for this call (default: the engine's).
             truncate: cut each text to ``max_tokens`` first.
+            max_tokens: a lower cap for this call (never above the engine's).
             progress: called with the number of texts done after each engine call.
         Returns:
             float32 array (len(texts), 384), rows of unit length.
@@ -219,7 +222,7 @@ class E5Engine:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not len(texts):
             return out
-        items = [self.truncate(t or "", is_query) if truncate else (t or "") for t in texts]
+        items = [self.truncate(t or "", is_query, max_tokens) if truncate else (t or "") for t in texts]
         with self._lock:
             if self._set_threads is not None:
                 self._set_threads(int(threads or self.threads))

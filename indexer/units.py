@@ -28,6 +28,12 @@ PROCEDURE_PARTS = ("whole", "name", "papers", "steps", "requirements")
 # lexically only: their meaning is already in the "whole" vector, and embedding them would more
 # than double the indexing time on a 2-core machine for no measured gain.
 DENSE_PARTS = frozenset({"whole", "name", "article", "clause"})
+# Tokens embedded per part, where less than the model's own cap (the default model reads 256):
+# a whole procedure is cut to its first 128 tokens (name, lĩnh vực, cấp, cơ quan, đối tượng and
+# the start of the steps) — measured in docs/benchmarks.md ("Mô hình nhúng mặc định"): the
+# same quality as 256 tokens at half the cost of the largest share of a national build. Articles
+# and clauses keep the model's cap (an article over 1,200 characters also has clause units).
+DENSE_MAX_TOKENS: dict[str, int] = {"whole": 128}
 PART_LABELS = {
     "whole": "toàn văn",
     "name": "tên thủ tục",
@@ -78,9 +84,16 @@ class Unit:
         """True when this unit gets its own dense vector (see DENSE_PARTS)."""
         return self.part in DENSE_PARTS
 
+    @property
+    def embed_max_tokens(self) -> "int | None":
+        """Tokens embedded for this unit when below the model's cap (``DENSE_MAX_TOKENS``), else None."""
+        return DENSE_MAX_TOKENS.get(self.part)
+
     def text_hash(self) -> str:
-        """sha256 of the embedded text (the embedding-cache key before the model)."""
-        return hashlib.sha256(self.embed_text().encode("utf-8")).hexdigest()
+        """sha256 of the embedded text and its token cap (the embedding-cache key before the model)."""
+        cap = self.embed_max_tokens
+        text = self.embed_text() if cap is None else f"{self.embed_text()}\x1f{cap}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict:
         """Plain dict of the fields (all strings: no deep copy needed, unlike ``asdict``)."""
