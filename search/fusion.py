@@ -36,6 +36,34 @@ DEFAULT_PARAMS: dict[str, dict[str, float | str]] = {
 }
 
 
+def prefer(hits: list["FusedHit"], preferred: np.ndarray | None, boost: float) -> list["FusedHit"]:
+    """Multiply the score of hits on preferred rows by ``1 + boost`` and re-sort (stable).
+
+    Used for the units of a document that the query names ("theo Luật Cư trú …").
+
+    Args:
+        hits: fused hits, best first.
+        preferred: boolean mask over rows, or None (nothing preferred).
+        boost: relative bonus (0 keeps the order).
+
+    Returns:
+        The hits, best first (the same objects, scores updated).
+    """
+    if preferred is None or not boost or not hits:
+        return hits
+    mask = np.asarray(preferred, dtype=bool)
+    for h in hits:
+        if 0 <= h.row < mask.size and mask[h.row]:
+            h.score *= 1.0 + boost
+    return sorted(hits, key=lambda h: -h.score)
+
+
+# Preference for the units of a document the query names ("theo Luật Cư trú …"): the lexical
+# side multiplies its scores by 1 + NAMED_BOOST["lexical"] (so that those units enter the
+# candidates), and the fused scores of dense/hybrid search by 1 + NAMED_BOOST["fused"].
+NAMED_BOOST: dict[str, float] = {"lexical": 0.2, "fused": 0.1}
+
+
 @dataclass
 class FusedHit:
     """One fused result row with the evidence of each side (ranks are 1-based, None if absent)."""
@@ -149,4 +177,4 @@ def fuse(
     ]
 
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "NAMED_BOOST", "prefer"]
