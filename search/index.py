@@ -280,7 +280,7 @@ class SearchIndex:
         Raises:
             SearchError: unknown mode or filter key.
         """
-        from search.fusion import NAMED_BOOST, fuse, prefer
+        from search.fusion import NAMED_BOOST, fuse, params_for, prefer
 
         if mode not in MODES:
             raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
@@ -309,7 +309,8 @@ class SearchIndex:
                 if msg not in self.warnings:
                     self.warnings.append(msg)
                 method = "lexical"
-        fused = fuse(lex, dense, k=n_cand, method=method)
+        fused = fuse(lex, dense, k=n_cand, method=method,
+                     **params_for(self.manifest.get("model", {}).get("name", ""), query, method))
         if not fused and mode == "hybrid" and len(dense[0]):
             fused = fuse(lex, dense, k=n_cand, method="dense")
         if method != "lexical":  # the lexical side already carries its own preference
