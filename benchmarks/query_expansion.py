@@ -18,7 +18,6 @@ Run:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -26,24 +25,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (  # noqa: E402
-    REPO,
     TABLE_HEAD,
     Question,
     fmt_row,
+    folded_questions,
+    lexical_ranked,
     load_alqac,
-    load_procedure_questions,
-    load_procedures,
     metrics,
+    procedure_bench,
 )
-from indexer.vietnamese import fold  # noqa: E402
 from search.lexical import LexicalIndex, LexicalParams  # noqa: E402
-
-
-def load_heldout() -> list[Question]:
-    """benchmarks/data/procedure_questions_heldout.json."""
-    path = REPO / "benchmarks" / "data" / "procedure_questions_heldout.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
 
 
 OFF = {"colloquial": False, "stop_phrases": False, "title_coverage": 0.0}
@@ -63,7 +54,8 @@ SETTINGS: list[tuple[str, dict]] = [
 
 
 def ranked(idx: LexicalIndex, ids: list[str], questions: list[Question], k: int = 10) -> list[list[str]]:
-    return [[ids[r] for r in idx.search(q.text, k)[0]] for q in questions]
+    """Ranked ids; every row is scored in the catalogue's language (as before the D3 scoping)."""
+    return lexical_ranked(idx, ids, questions, k)
 
 
 def main() -> int:
@@ -72,11 +64,11 @@ def main() -> int:
     ap.add_argument("--settings", default="", help="comma-separated indexes of SETTINGS to run")
     args = ap.parse_args()
     chosen = [SETTINGS[int(i)] for i in args.settings.split(",")] if args.settings else SETTINGS
-    corpus = load_procedures()
-    idx = LexicalIndex.from_texts(corpus.titles, corpus.bodies)
-    sets = [("procedure questions (70)", load_procedure_questions()), ("held-out questions (30)", load_heldout())]
+    b = procedure_bench()
+    corpus, idx = b.corpus, b.index
+    sets = [("procedure questions (70)", b.tuning), ("held-out questions (30)", b.heldout)]
     for name, qs in sets:
-        plain = [Question(q.qid, fold(q.text), q.relevant) for q in qs]
+        plain = folded_questions(qs)
         print(f"\n## {name}\n")
         print(TABLE_HEAD)
         for label, kw in chosen:
@@ -88,7 +80,7 @@ def main() -> int:
                 print(fmt_row(label + ", dev half", metrics(ranked(idx, corpus.ids, dev), dev, any_of=True)))
                 print(fmt_row(label + ", test half", metrics(ranked(idx, corpus.ids, test), test, any_of=True)))
     idx.params = LexicalParams()
-    qs = load_procedure_questions() + load_heldout()
+    qs = b.tuning + b.heldout
     t = []
     for _ in range(3):
         for q in qs:

@@ -36,6 +36,66 @@ DEFAULT_PARAMS: dict[str, dict[str, float | str]] = {
 }
 
 
+def prefer(hits: list["FusedHit"], preferred: np.ndarray | None, boost: float) -> list["FusedHit"]:
+    """Multiply the score of hits on preferred rows by ``1 + boost`` and re-sort (stable).
+
+    Used for the units of a document that the query names ("theo Luật Cư trú …").
+
+    Args:
+        hits: fused hits, best first.
+        preferred: boolean mask over rows, or None (nothing preferred).
+        boost: relative bonus (0 keeps the order).
+
+    Returns:
+        The hits, best first (the same objects, scores updated).
+    """
+    if preferred is None or not boost or not hits:
+        return hits
+    mask = np.asarray(preferred, dtype=bool)
+    for h in hits:
+        if 0 <= h.row < mask.size and mask[h.row]:
+            h.score *= 1.0 + boost
+    return sorted(hits, key=lambda h: -h.score)
+
+
+# The bundled MiniLM (English, strips diacritics) measured weak on Vietnamese: bundles built
+# with it keep the setting chosen for it (dense = tie-breaker).
+MINILM_PARAMS: dict[str, float | str] = {"w_lexical": 1.0, "w_dense": 0.01, "norm": "minmax",
+                                         "norm_lexical": "max", "norm_dense": "minmax"}
+# e5 does not read Vietnamese typed without diacritics (dense alone finds almost nothing for
+# such questions, docs/benchmarks.md): their dense weight is multiplied by this share.
+PLAIN_QUERY_DENSE_SHARE = 0.3
+
+
+def params_for(model_name: str, query: str, method: str | None = None) -> dict[str, float | str]:
+    """Fusion parameters for a bundle's model and a query (overrides of DEFAULT_PARAMS).
+
+    Args:
+        model_name: the bundle's model name (manifest ``model.name``).
+        query: the user's query.
+        method: the fusion method (None → DEFAULT_METHOD).
+
+    Returns:
+        Parameters to pass to :func:`fuse` (empty: the defaults apply).
+    """
+    from indexer.vietnamese import has_diacritics, tokenize
+
+    method = method or DEFAULT_METHOD
+    if method != "weighted":
+        return {}
+    p: dict[str, float | str] = dict(MINILM_PARAMS) if "minilm" in (model_name or "").lower() else {}
+    words = [t for t in tokenize(query) if t.isalpha()]
+    if words and not has_diacritics(query) and "minilm" not in (model_name or "").lower():
+        p["w_dense"] = float(DEFAULT_PARAMS["weighted"]["w_dense"]) * PLAIN_QUERY_DENSE_SHARE
+    return p
+
+
+# Preference for the units of a document the query names ("theo Luật Cư trú …"): the lexical
+# side multiplies its scores by 1 + NAMED_BOOST["lexical"] (so that those units enter the
+# candidates), and the fused scores of dense/hybrid search by 1 + NAMED_BOOST["fused"].
+NAMED_BOOST: dict[str, float] = {"lexical": 0.2, "fused": 0.1}
+
+
 @dataclass
 class FusedHit:
     """One fused result row with the evidence of each side (ranks are 1-based, None if absent)."""
@@ -149,4 +209,4 @@ def fuse(
     ]
 
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "PLAIN_QUERY_DENSE_SHARE", "params_for", "prefer"]

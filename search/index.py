@@ -10,6 +10,10 @@ Filters (``where``): keys ``kind``, ``field`` (lĩnh vực), ``level``, ``agency
 match when the value is contained in the unit's value (``level=tỉnh`` matches
 "Cấp tỉnh"; ``doc_number=63/2010`` matches procedures whose decision or legal
 basis cites 63/2010/NĐ-CP). A list value means any of them. Several keys: all of them.
+
+Named documents: a query that names an indexed document ("theo Luật Cư trú …", "Nghị định
+63", "Quyết định 19/2014/QĐ-TTg"; :class:`search.query_analysis.DocumentNames`) prefers
+that document's units (``search.fusion.NAMED_BOOST``), in every mode.
 """
 
 from __future__ import annotations
@@ -85,6 +89,8 @@ class SearchIndex:
         self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
         self._folded: dict[str, list[str]] = {}
         self._embedder = None
+        self._names = None  # (DocumentNames, row → document index), built on first use
+        self._catalogue: Optional[np.ndarray] = None
         self._lock = threading.Lock()
         self.warnings: list[str] = []
 
@@ -218,6 +224,45 @@ class SearchIndex:
                 m &= np.fromiter((any(w in c for w in wanted) for c in col), dtype=bool, count=len(col))
         return m
 
+    # --- named documents ---------------------------------------------------------------
+
+    def _document_names(self):
+        with self._lock:
+            if self._names is None:
+                from search.query_analysis import DocumentNames
+
+                docs: dict[tuple[str, str, str], int] = {}
+                row_doc = np.full(len(self._units), -1, dtype=np.int64)
+                for i, u in enumerate(self._units):
+                    if u.kind != "regulation":
+                        continue
+                    rec = self._record_rows.get(u.record_id) or {}
+                    key = (rec.get("doc_type") or "", rec.get("doc_number") or u.doc_number or "",
+                           rec.get("doc_title") or "")
+                    if any(key):
+                        row_doc[i] = docs.setdefault(key, len(docs))
+                self._names = (DocumentNames.build(list(docs)), row_doc)
+            return self._names
+
+    def _catalogue_rows(self) -> np.ndarray:
+        """Rows named in the catalogue's language (procedure units): lexicon and title coverage apply."""
+        if self._catalogue is None:
+            self._catalogue = np.fromiter((u.kind == "procedure" for u in self._units), dtype=bool,
+                                          count=len(self._units))
+        return self._catalogue
+
+    def named_rows(self, query: str) -> Optional[np.ndarray]:
+        """Unit rows of the indexed documents that the query names (None when it names none).
+
+        Args:
+            query: the user's query.
+        Returns:
+            a boolean mask over unit rows, or None.
+        """
+        names, row_doc = self._document_names()
+        found = names.find(query)
+        return np.isin(row_doc, found) if found else None
+
     # --- search ------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, where: Optional[dict[str, Any]] = None, mode: str = "hybrid",
@@ -235,7 +280,7 @@ class SearchIndex:
         Raises:
             SearchError: unknown mode or filter key.
         """
-        from search.fusion import fuse
+        from search.fusion import NAMED_BOOST, fuse, params_for, prefer
 
         if mode not in MODES:
             raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
@@ -247,7 +292,10 @@ class SearchIndex:
             return []
         n_cand = min(len(self._units), max(100, 10 * k))
         empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
-        lex = self.lexical.search(query, n_cand, allowed=allowed) if mode in ("hybrid", "lexical") else empty
+        named = self.named_rows(query)
+        lex = (self.lexical.search(query, n_cand, allowed=allowed, prefer=named, prefer_boost=NAMED_BOOST["lexical"],
+                                   catalogue=self._catalogue_rows())
+               if mode in ("hybrid", "lexical") else empty)
         dense = empty
         method = None if mode == "hybrid" else mode
         if mode in ("hybrid", "dense"):
@@ -261,12 +309,16 @@ class SearchIndex:
                 if msg not in self.warnings:
                     self.warnings.append(msg)
                 method = "lexical"
-        fused = fuse(lex, dense, k=n_cand, method=method)
+        fused = fuse(lex, dense, k=n_cand, method=method,
+                     **params_for(self.manifest.get("model", {}).get("name", ""), query, method))
         if not fused and mode == "hybrid" and len(dense[0]):
             fused = fuse(lex, dense, k=n_cand, method="dense")
-        return self._collapse(fused, query, k, explain, mode)
+        if method != "lexical":  # the lexical side already carries its own preference
+            fused = prefer(fused, named, NAMED_BOOST["fused"])
+        return self._collapse(fused, query, k, explain, mode, named)
 
-    def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str) -> list[Hit]:
+    def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str,
+                  named: Optional[np.ndarray] = None) -> list[Hit]:
         hits: list[Hit] = []
         seen: set[str] = set()
         for fh in fused:
@@ -274,7 +326,10 @@ class SearchIndex:
             if u.record_id in seen:
                 continue
             seen.add(u.record_id)
-            hits.append(self._hit(u, float(fh.score), query, fh if explain else None, mode))
+            hit = self._hit(u, float(fh.score), query, fh if explain else None, mode)
+            if hit.explain is not None and named is not None:
+                hit.explain["named_document"] = bool(named[int(fh.row)])
+            hits.append(hit)
             if len(hits) >= k:
                 break
         return hits

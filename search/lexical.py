@@ -8,6 +8,11 @@ Query handling (Vietnamese first):
   smaller weight, on the accent-folded space; a query typed without diacritics
   scores on the folded space ("dang ky khai sinh" finds "đăng ký khai sinh");
 - titles weigh more than bodies; bigrams add to syllables (phrase evidence);
+- the colloquial lexicon and the title-coverage factor speak the national catalogue's
+  language (procedure names): given a ``catalogue`` mask, they apply to those rows only, and
+  the other rows (articles of regulations) are scored on the question's own words — on legal
+  questions they only added noise ("ly hôn" → "… ghi vào sổ hộ tịch", generic headings such
+  as "Hiệu lực thi hành" covered by any question that says "hiệu lực");
 - fall-backs, so that a Vietnamese query never silently finds nothing: when no
   term is known in the exact space the folded space gets full weight; when still
   nothing matches, unknown syllables are matched by prefix or by a close spelling
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +75,7 @@ class QueryTerms:
     content_fold_uni: list[str] = field(default_factory=list)  # full-weight folded syllables (fuzzy fallback)
     highlight: list[str] = field(default_factory=list)  # surface forms for snippets
     own_exact: list[str] = field(default_factory=list)  # the query's own exact terms (not expansions)
+    colloquial: bool = False  # the colloquial lexicon added expansions
 
     def add(self, tokens: list[str], weights: list[float]) -> None:
         """Add a token sequence with per-token weights (bigram weight = the smaller of its two)."""
@@ -149,6 +155,7 @@ def analyse_query(
         q.content_fold_uni += [f for f, x in zip(fold_tokens(v), w) if x >= 1.0]
     q.highlight = list(q.exact_uni)
     q.own_exact = q.exact_uni + q.exact_bi
+    q.colloquial = bool(expansions)
     for e in expansions:
         q.add(e.tokens, [e.weight] * len(e.tokens))
         if e.weight >= p.expansion_weight:  # not the generic action words ("cấp lại")
@@ -334,17 +341,31 @@ class LexicalIndex:
                 parts.append(("fold", self._ids("fold", extra), p.fuzzy_weight if known else 1.0))
         return self._accumulate(parts)
 
-    def rank_scores(self, query: str) -> np.ndarray:
+    def rank_scores(self, query: str, catalogue: np.ndarray | None = None) -> np.ndarray:
         """Ranking score of every row: BM25 (:meth:`scores`) times the title-coverage factor.
 
         A title whose syllables are mostly found in the query (with its expansions) is the
         procedure asked about; a longer sibling ("… có yếu tố nước ngoài", "… lưu động") adds
         words the question never said. Factor = 1 + title_coverage × covered share.
+
+        Args:
+            query: the user's query.
+            catalogue: boolean mask of the rows named in the catalogue's language (procedures):
+                colloquial expansions and title coverage apply to them only; None = every row.
         """
         q = self._analyse(query)
         s = self._scores(q)
-        if self.params.title_coverage > 0 and s.any():
-            s = s * (1.0 + np.float32(self.params.title_coverage) * self._title_coverage(q.weights["fold_uni"]))
+        if catalogue is not None:
+            catalogue = np.asarray(catalogue, dtype=bool)
+            if q.colloquial and not catalogue.all():
+                plain = analyse_query(query, self.params.expand_abbreviations, self.lexicon,
+                                      replace(self.params, colloquial=False))
+                s = np.where(catalogue, s, self._scores(plain)).astype(np.float32)
+        if self.params.title_coverage > 0 and s.any() and (catalogue is None or catalogue.any()):
+            cov = self._title_coverage(q.weights["fold_uni"])
+            if catalogue is not None:
+                cov = np.where(catalogue, cov, np.float32(0))
+            s = s * (1.0 + np.float32(self.params.title_coverage) * cov)
         return s.astype(np.float32)
 
     def _title_coverage(self, terms: dict[str, float]) -> np.ndarray:
@@ -361,20 +382,35 @@ class LexicalIndex:
         hits = np.bincount(idx, minlength=self.n_docs).astype(np.float32)
         return hits / np.maximum(self._title_len, 1.0)
 
-    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self,
+        query: str,
+        k: int,
+        allowed: np.ndarray | None = None,
+        prefer: np.ndarray | None = None,
+        prefer_boost: float = 0.0,
+        catalogue: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k rows for a query.
 
         Args:
             query: the user's query (with or without diacritics).
             k: how many rows at most.
             allowed: optional boolean mask over rows (filters); False rows are skipped.
+            prefer: optional boolean mask of preferred rows (units of a document the query
+                names); their scores are multiplied by ``1 + prefer_boost``.
+            prefer_boost: see ``prefer``.
+            catalogue: rows in the catalogue's language (procedures), see :meth:`rank_scores`.
 
         Returns:
             (rows int64, scores float32), scores descending, only scores > 0.
         """
         if k <= 0 or self.n_docs == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        return self.top_k(self.rank_scores(query), k, allowed)
+        s = self.rank_scores(query, catalogue)
+        if prefer is not None and prefer_boost:
+            s = np.where(np.asarray(prefer, dtype=bool), s * np.float32(1.0 + prefer_boost), s).astype(np.float32)
+        return self.top_k(s, k, allowed)
 
     def top_k(self, s: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Best k rows of a score vector (score > 0 only, ties by row number)."""

@@ -14,7 +14,12 @@ tokens before BM25 scoring:
   túy" keeps "ma" ≠ "mà"); a query typed without them is compared accent-folded, but a
   one-syllable accented phrase ("cưới", "đang") only matches when typed with its accents
   ("cuoi" is also "cuối", "dang" is also "đăng");
-- codes and document numbers ("1.000080", "19/2014/qđ-ttg") are never matched nor weighted down.
+- codes and document numbers ("1.000080", "19/2014/qđ-ttg") are never matched nor weighted down;
+- **document names**: a question that names an indexed document ("theo Luật Cư trú năm 2020 …",
+  "Nghị định 63", "Quyết định 19/2014/QĐ-TTg") is told which documents it names
+  (:class:`DocumentNames`), so that search can prefer their units. The names come from the
+  indexed documents themselves (type + number, type + short number, type + title), never
+  from a fixed list; a named document that is not indexed changes nothing.
 
 Pure functions over token lists; the lexicon is data (JSON), loaded once per index.
 """
@@ -25,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.legal_units import DOC_TYPES
 from indexer.vietnamese import fold, has_diacritics, tokenize
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "colloquial.json"
@@ -230,4 +236,121 @@ def analyse_text(query: str, lexicon: Lexicon | None = None, **kw: float | bool)
     return analyse_tokens(tokenize(query), lexicon or Lexicon.load(), **kw)  # type: ignore[arg-type]
 
 
-__all__ = ["AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens"]
+# --- document names ---------------------------------------------------------------------------
+
+_TYPE_TOKENS = {tuple(fold(t) for t in tokenize(d)) for d in DOC_TYPES}
+_TYPE_FIRST = {t[0] for t in _TYPE_TOKENS}
+
+
+def _folded_tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in tokenize(text))
+
+
+def document_aliases(doc_type: str, doc_number: str, doc_title: str) -> list[tuple[str, ...]]:
+    """The ways a question names a document, as accent-folded token tuples.
+
+    "Nghị định" + "63/2010/NĐ-CP" → ("63/2010/nd-cp",), ("nghi", "dinh", "63"),
+    ("nghi", "dinh", "so", "63"), ("nghi", "dinh", "63/2010"), ("nd", "63"), …;
+    "Luật" + title "Cư trú" (or "Luật Cư trú") → ("luat", "cu", "tru").
+
+    Args:
+        doc_type: loại văn bản ("Luật", "Nghị định"…; may be "").
+        doc_number: số hiệu ("63/2010/NĐ-CP"; may be "").
+        doc_title: tên / trích yếu (may be "").
+
+    Returns:
+        Unique aliases; each has a number or starts with a document type, so a bare common
+        phrase never counts as a document name.
+    """
+    out: list[tuple[str, ...]] = []
+    typ = _folded_tokens(doc_type) if doc_type else ()
+    num = doc_number.strip()
+    if num:
+        full = _folded_tokens(num)
+        if len(full) == 1 and "/" in full[0]:
+            out.append(full)
+        pieces = num.split("/")
+        head = pieces[0].strip()
+        shorts = [head] + (["/".join(pieces[:2])] if len(pieces) >= 3 else [])
+        code = pieces[-1].split("-")[0].strip() if len(pieces) >= 2 else ""
+        heads = [typ] if typ else []
+        if code and code.isalpha() and len(code) >= 2 and not code.upper().startswith("QH"):
+            heads.append(_folded_tokens(code))  # "NĐ 63", "QĐ 19"
+        for h in heads:
+            for sh in shorts:
+                st = _folded_tokens(sh)
+                if st:
+                    out += [h + st, h + ("so",) + st]
+            if full:
+                out += [h + full, h + ("so",) + full]
+    title = _folded_tokens(doc_title) if doc_title else ()
+    if title:
+        starts_typed = any(title[: len(t)] == t for t in _TYPE_TOKENS)
+        named = title if starts_typed else (typ + title if typ else ())
+        if named:
+            out.append(named)
+            if named[:2] == ("bo", "luat"):  # "Bộ luật dân sự" is also said "Luật dân sự"
+                out.append(named[1:])
+    return [a for a in dict.fromkeys(out) if a and (len(a) >= 2 or "/" in a[0])]
+
+
+@dataclass
+class DocumentNames:
+    """Names of the indexed documents, to find the ones a question names.
+
+    Attributes:
+        aliases: folded token tuple → indexes of the documents it names.
+    """
+
+    aliases: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    max_len: int = 0
+
+    @classmethod
+    def build(cls, docs: list[tuple[str, str, str]]) -> "DocumentNames":
+        """Index the names of documents given as (doc_type, doc_number, doc_title).
+
+        Args:
+            docs: one triple per document; its position is the document's index.
+
+        Returns:
+            The look-up table.
+        """
+        names = cls()
+        for i, (typ, num, title) in enumerate(docs):
+            for a in document_aliases(typ, num, title):
+                lst = names.aliases.setdefault(a, [])
+                if i not in lst:
+                    lst.append(i)
+                names.max_len = max(names.max_len, len(a))
+        return names
+
+    def find(self, query: str) -> list[int]:
+        """Indexes of the documents the query names (longest names first, no overlaps).
+
+        "theo Luật Giáo dục đại học" names "Luật Giáo dục đại học" when it is indexed, and
+        "Luật Giáo dục" only when it is not.
+
+        Args:
+            query: the user's query (with or without diacritics).
+
+        Returns:
+            Document indexes in order of mention (empty when none).
+        """
+        if not self.aliases:
+            return []
+        toks = _folded_tokens(query)
+        found: list[int] = []
+        i, n = 0, len(toks)
+        while i < n:
+            hit = 0
+            for L in range(min(self.max_len, n - i), 0, -1):
+                docs = self.aliases.get(toks[i : i + L])
+                if docs:
+                    found += [d for d in docs if d not in found]
+                    hit = L
+                    break
+            i += hit or 1
+        return found
+
+
+__all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens"]

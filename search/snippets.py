@@ -1,5 +1,12 @@
 """Highlighted snippets: the best window of a text for a query, HTML-escaped, with <mark>.
 
+What is marked: the query's words and phrases, not every common syllable. A run of two
+or more words that follow each other in the query as well ("cơ chế một cửa", "khai sinh")
+is marked whole; a word found alone is marked only when it is meaningful — not a function
+word, and not one of the common syllables of administrative text
+(``search/data/common_syllables.json``: "cơ", "quan", "giấy", "một"…) unless the query is
+that one word. For "cơ chế một cửa", "cơ quan" is therefore left alone.
+
 Matching is accent-insensitive ("dang ky" marks "đăng ký"); a query typed with
 diacritics prefers exact-accent matches and falls back on folded ones. Abbreviations
 in the query also mark their full form (UBND → Ủy ban nhân dân). Windows never cut
@@ -9,10 +16,12 @@ inside a word; "…" marks a cut end.
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 
 from indexer.vietnamese import (_FOLD, _INVISIBLE, _TOKEN, _WORD, ABBREVIATIONS, _normalize_word, fold,
                                 has_diacritics, tokenize)
@@ -60,45 +69,113 @@ def _token_spans(text: str) -> tuple[list[str], list[int]]:
     return pieces[1::2], list(accumulate(map(len, pieces)))
 
 
+COMMON_PATH = Path(__file__).resolve().parent / "data" / "common_syllables.json"
+
+
+@lru_cache(maxsize=1)
+def _common() -> tuple[frozenset[str], frozenset[str]]:
+    """Common syllables (exact lower-case forms) and their folded forms."""
+    words = json.loads(COMMON_PATH.read_text(encoding="utf-8"))["syllables"]
+    return frozenset(words), frozenset(fold(w) for w in words)
+
+
 @lru_cache(maxsize=64)
-def _query_forms(query: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Exact lower-case forms and folded forms of the query's tokens (+ abbreviation expansions)."""
+def _query_forms(query: str) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]],
+                                      frozenset[tuple[str, str]], frozenset[str], frozenset[str]]:
+    """The query's forms for matching.
+
+    Returns:
+        (exact content words, folded content words, exact bigrams, folded bigrams, exact
+        words marked alone, folded words marked alone). Bigrams come from the whole query and
+        from each abbreviation's full form; content words exclude function words (unless the
+        query has nothing else); words marked alone are the content words that are not common
+        syllables (all content words when the query has only one); an abbreviation's full form
+        is marked as a phrase only.
+    """
     toks = tokenize(query)
-    extra: list[str] = []
+    seqs = [toks]
     for t in toks:
         full = _ABBR_BY_FOLD.get(fold(t))
         if full:
-            extra += tokenize(full)
-    toks = toks + extra
+            seqs.append(tokenize(full))
+    every = [t for seq in seqs for t in seq]
     accented = has_diacritics(query)
-    content = [t for t in toks if (t not in _STOP_EXACT if accented else fold(t) not in _STOP_FOLD)]
-    if content:
-        toks = content
-    return frozenset(toks), frozenset(fold(t) for t in toks)
+    content = [t for t in every if (t not in _STOP_EXACT if accented else fold(t) not in _STOP_FOLD)] or every
+    exact_bi = frozenset(p for seq in seqs for p in zip(seq, seq[1:]))
+    fold_bi = frozenset((fold(a), fold(b)) for a, b in exact_bi)
+    common_exact, common_fold = _common()
+    own = [t for t in content if t in toks] or content  # an abbreviation's full form only as a phrase
+    if len(set(own)) <= 1:
+        alone = own
+    else:
+        alone = [t for t in own if not (t in common_exact if accented else fold(t) in common_fold)]
+    return (frozenset(content), frozenset(fold(t) for t in content), exact_bi, fold_bi,
+            frozenset(alone), frozenset(fold(t) for t in alone))
+
+
+def _marked(forms: list[str], adjacent, words: frozenset[str], pairs: frozenset[tuple[str, str]],
+            alone: frozenset[str], known: frozenset[str]) -> list[int]:
+    """Indexes of the tokens to mark: phrase runs (≥ 2 query-adjacent words with a content
+    word among them) and meaningful words found alone.
+
+    Args:
+        forms: the text's tokens (exact or folded, as the query forms).
+        adjacent: adjacent(i) is True when only spaces separate token i and token i + 1.
+        words, pairs, alone: content words, bigrams and words marked alone (same form).
+        known: every word of the query's bigrams and content words.
+    """
+    cand = [i for i, w in enumerate(forms) if w in known]  # one pass at C speed; the rest is short
+    out: list[int] = []
+    k, n = 0, len(cand)
+    while k < n:
+        m = k
+        while m + 1 < n and cand[m + 1] == cand[m] + 1 and (forms[cand[m]], forms[cand[m + 1]]) in pairs \
+                and adjacent(cand[m]):
+            m += 1
+        run = cand[k : m + 1]
+        if m > k and any(forms[x] in words for x in run):
+            out.extend(run)
+        elif forms[cand[k]] in alone:
+            out.append(cand[k])
+            m = k
+        elif m > k:
+            m = k  # a run of function words only: look again from the next word
+        k = m + 1
+    return out
 
 
 def _matches(text: str, query: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded form) of every token of text that matches the query."""
-    exact, folded = _query_forms(query)
-    if not folded:
+    """(start, end, folded form) of every token of text to mark for the query."""
+    words, fwords, pairs, fpairs, alone, falone = _query_forms(query)
+    if not fwords:
         return []
     lower = text.lower()
-    if len(lower) == len(text):  # fast path: one C-level split of the text (same result)
+    if len(lower) == len(text):  # one C-level split of the text
         toks, ends = _token_spans(lower)
-        if has_diacritics(query):
-            idx = [i for i, w in enumerate(toks) if w in exact]
-            if idx:
-                return [(ends[2 * i], ends[2 * i + 1], fold(toks[i])) for i in idx]
+        starts, stops = ends[0::2], ends[1::2]
+    else:
+        found = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+        toks = [w for _, _, w in found]
+        starts, stops = [a for a, _, _ in found], [b for _, b, _ in found]
+    if not toks:
+        return []
+
+    def adjacent(i: int) -> bool:
+        return text[stops[i]:starts[i + 1]].isspace()
+
+    idx: list[int] = []
+    if has_diacritics(query):
+        known = words | {w for p in pairs for w in p}
+        if any(t in words for t in toks):
+            idx = _marked(toks, adjacent, words, pairs, alone, known)
+    if not idx:
         # fold every token at once: "\n" never occurs in a token and NFC never composes across it
         ftoks = unicodedata.normalize("NFC", "\n".join(toks)).translate(_FOLD).lower().split("\n")
-        if len(ftoks) == len(toks):
-            return [(ends[2 * i], ends[2 * i + 1], f) for i, f in enumerate(ftoks) if f in folded]
-    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
-    if has_diacritics(query):
-        hits = [(s, e, fold(w)) for s, e, w in spans if w in exact]
-        if hits:
-            return hits
-    return [(s, e, f) for s, e, w in spans if (f := fold(w)) in folded]
+        if len(ftoks) != len(toks):
+            ftoks = [fold(t) for t in toks]
+        idx = _marked(ftoks, adjacent, fwords, fpairs, falone, fwords | {w for p in fpairs for w in p})
+        return [(starts[i], stops[i], ftoks[i]) for i in idx]
+    return [(starts[i], stops[i], fold(toks[i])) for i in idx]
 
 
 def _best_window(hits: list[tuple[int, int, str]], width: int) -> tuple[int, int]:

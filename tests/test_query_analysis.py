@@ -11,7 +11,7 @@ import pytest
 from indexer.lexical import write_lexical
 from indexer.vietnamese import fold, tokenize
 from search.lexical import LexicalIndex, LexicalParams, analyse_query
-from search.query_analysis import LEXICON_PATH, Lexicon, analyse_text, analyse_tokens
+from search.query_analysis import LEXICON_PATH, DocumentNames, Lexicon, analyse_text, analyse_tokens, document_aliases
 
 TITLES = [
     "Cấp lại Giấy chứng nhận do bị mất",
@@ -194,3 +194,55 @@ def test_custom_lexicon(tmp_path: Path) -> None:
     idx = LexicalIndex(base._m, base._terms, base.meta, lexicon=lex)
     assert idx.search("giấy đi đường", 1)[0].tolist() == [0]
     assert base.search("giấy đi đường", 1)[0].tolist() != [0] or base.lexicon is not lex
+
+
+# --- document names -------------------------------------------------------------------------
+
+DOCS = [
+    ("Nghị định", "63/2010/NĐ-CP", "Về kiểm soát thủ tục hành chính"),
+    ("Luật", "68/2020/QH14", "Cư trú"),
+    ("", "", "Luật Giáo dục"),
+    ("", "", "Luật Giáo dục đại học"),
+    ("Quyết định", "19/2014/QĐ-TTg", ""),
+    ("", "", "Bộ luật dân sự"),
+]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("theo Nghị định 63 thì ai kiểm soát thủ tục", [0]),
+        ("nghi dinh so 63/2010/nd-cp", [0]),
+        ("NĐ 63/2010 quy định gì", [0]),
+        ("theo Luật Cư trú năm 2020, đăng ký thường trú ở đâu", [1]),
+        ("luật số 68/2020/QH14", [1]),
+        ("Luật Giáo dục đại học quy định", [3]),  # the longest name wins
+        ("luật giáo dục phổ thông", [2]),
+        ("áp dụng ISO theo 19/2014/QĐ-TTg", [4]),
+        ("theo luật dân sự", [5]),  # "Bộ luật dân sự" is also said "Luật dân sự"
+        ("theo Bộ luật hình sự", []),  # not indexed: nothing preferred
+        ("kiểm soát thủ tục hành chính", []),  # a bare phrase is no document name
+        ("đăng ký cư trú", []),
+    ],
+)
+def test_document_names_found_in_questions(query: str, expected: list[int]) -> None:
+    assert DocumentNames.build(DOCS).find(query) == expected
+
+
+def test_document_aliases_need_a_number_or_a_type() -> None:
+    aliases = document_aliases("Nghị định", "63/2010/NĐ-CP", "")
+    assert ("nghi", "dinh", "63") in aliases and ("63/2010/nd-cp",) in aliases and ("nd", "63") in aliases
+    assert document_aliases("", "", "Cư trú") == []
+    assert document_aliases("Luật", "", "Cư trú") == [("luat", "cu", "tru")]
+
+
+def test_lexicon_and_title_coverage_only_for_catalogue_rows(index: LexicalIndex) -> None:
+    q = "mất sổ đỏ thì làm lại ở đâu"
+    every = index.rank_scores(q)
+    cat = np.zeros(index.n_docs, dtype=bool)
+    cat[:4] = True
+    scoped = index.rank_scores(q, catalogue=cat)
+    np.testing.assert_allclose(scoped[:4], every[:4], rtol=1e-6)
+    plain = LexicalIndex(index._m, index._terms, index.meta, LexicalParams(colloquial=False, title_coverage=0.0))
+    np.testing.assert_allclose(scoped[4:], plain.rank_scores(q)[4:], rtol=1e-6)
+    assert scoped[0] > 0 and index.search(q, 1, catalogue=cat)[0].tolist() == [0]

@@ -154,3 +154,42 @@ def test_snippet_fast_paths_match_reference():
             if not want:
                 want = [(s, e, f) for s, e, w in spans if (f := fold(w)) in folded]
             assert snippets._matches(norm, query) == want
+
+
+def _decree(number: str, title: str, days: str) -> str:
+    return f"""# NGHỊ ĐỊNH
+Số: {number}
+
+{title}
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về {title.lower()}.
+
+Điều 2. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành; các quy định trước đây trái với Nghị định này bị bãi bỏ sau {days} ngày.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_decrees(tmp_path_factory) -> SearchIndex:
+    from indexer.pipeline import index_sources
+
+    root = tmp_path_factory.mktemp("named-docs")
+    src = root / "src"
+    src.mkdir()
+    (src / "nd-61.md").write_text(_decree("61/2018/NĐ-CP", "VỀ THỰC HIỆN CƠ CHẾ MỘT CỬA", "30"), encoding="utf-8")
+    (src / "nd-63.md").write_text(_decree("63/2010/NĐ-CP", "VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH", "45"), encoding="utf-8")
+    index_sources([src], root / "index")
+    return open_index(root / "index")
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "dense"])
+@pytest.mark.parametrize("query, number", [
+    ("Nghị định 63 có hiệu lực thi hành từ khi nào", "63/2010/NĐ-CP"),
+    ("nghi dinh so 63 co hieu luc thi hanh tu khi nao", "63/2010/NĐ-CP"),
+    ("hiệu lực thi hành của NĐ 63/2010", "63/2010/NĐ-CP"),
+])
+def test_named_document_is_preferred(two_decrees, query, number, mode):
+    hits = two_decrees.search(query, k=2, mode=mode, explain=True)
+    assert number in hits[0].citation and hits[0].explain["named_document"] is True
+    assert two_decrees.named_rows("hiệu lực thi hành") is None

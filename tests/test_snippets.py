@@ -67,3 +67,41 @@ def test_function_words_not_marked_when_content_words_exist() -> None:
 def test_document_number_marked_whole() -> None:
     s = make_snippet("Căn cứ Quyết định số 19/2014/QĐ-TTg ngày 5/3/2014.", "19/2014/qd-ttg")
     assert "<mark>19/2014/QĐ-TTg</mark>" in s
+
+
+ONE_STOP = ("Cơ quan có thẩm quyền thực hiện cơ chế một cửa, một cửa liên thông; cơ quan tiếp nhận "
+            "hồ sơ tại Bộ phận Một cửa. Cơ sở dữ liệu quốc gia về thủ tục hành chính.")
+
+
+def _marks(s: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", s)
+
+
+def test_phrase_marked_whole_not_every_common_syllable() -> None:
+    s = make_snippet(ONE_STOP, "cơ chế một cửa", 240)
+    assert "<mark>cơ chế một cửa</mark>" in s
+    assert all(m.lower() != "cơ" for m in _marks(s))  # "cơ quan", "cơ sở" stay unmarked
+    assert "<mark>Cơ</mark> quan" not in s and "Cơ quan" in s
+
+
+def test_accentless_phrase_marked_whole() -> None:
+    s = make_snippet(ONE_STOP, "co che mot cua", 240)
+    assert "<mark>cơ chế một cửa</mark>" in s and "<mark>Cơ</mark>" not in s
+
+
+def test_lone_syllables_only_when_meaningful() -> None:
+    text = "Giấy tờ do cơ quan cấp; kết quả là trích lục hộ tịch gửi qua bưu điện."
+    s = make_snippet(text, "giấy phép bưu điện", 240)
+    assert "<mark>bưu điện</mark>" in s and "<mark>Giấy</mark>" not in s  # "giấy" alone is common
+    assert _marks(make_snippet(text, "trích lục", 240)) == ["trích lục"]
+    assert _marks(make_snippet(text, "cơ", 240)) == ["cơ"]  # a one-word query marks that word
+
+
+def test_rare_word_marked_alone() -> None:
+    s = make_snippet("Người dân làm mất sổ hộ khẩu phải khai báo.", "mất sổ đỏ", 240)
+    assert "<mark>sổ</mark>" in s or "<mark>mất sổ</mark>" in s
+
+
+def test_abbreviation_full_form_only_as_phrase() -> None:
+    text = "Chủ tịch Ủy ban nhân dân cấp xã ký; người dân nhận kết quả tại nhà văn hóa."
+    assert _marks(make_snippet(text, "UBND", 240)) == ["Ủy ban nhân dân"]
