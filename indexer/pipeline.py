@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -339,8 +340,10 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     from indexer.lexical import write_lexical
     from search.dense import build_index, save_index
 
-    record_lines: list[str] = []
-    unit_lines: list[str] = []
+    # rows are written to the new version as they are made: the driver keeps the units, not the lines
+    vdir = bundle.new_version_dir(index_dir)
+    record_lines = _LineFile(vdir / RECORDS_FILE)
+    unit_lines = _LineFile(vdir / UNITS_FILE)
     units: list[Unit] = []
     kinds: dict[str, int] = {}
     rec_seen: set[str] = set()
@@ -378,6 +381,8 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
                     unit_lines.append(json.dumps(u.to_dict(), ensure_ascii=False))
         entries[key]["records"] = rec_ids
         entries[key]["units"] = unit_ids
+    record_lines.close()
+    unit_lines.close()
 
     fingerprint = hashlib.sha256(f"{spec.sha256}:{spec.profile}".encode()).hexdigest()
     cache = bundle.EmbeddingCache(index_dir, fingerprint)
@@ -396,9 +401,6 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     if dense is not None:
         vectors[dense_rows] = dense
 
-    vdir = bundle.new_version_dir(index_dir)
-    bundle.write_lines(vdir / RECORDS_FILE, record_lines)
-    bundle.write_lines(vdir / UNITS_FILE, unit_lines)
     save_index(build_index(vectors), vdir / VECTORS_FILE)
     write_lexical(vdir, [u.title for u in units], [u.body for u in units],
                   cache_dir=index_dir / "lexical-cache")
@@ -418,6 +420,29 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     report.documents = len(record_lines)
     report.units = len(units)
     report.version = vdir.name
+
+
+class _LineFile:
+    """A JSON-lines file written row by row (``append`` and ``len`` like the list it replaces)."""
+
+    def __init__(self, path: Path) -> None:
+        self._f = open(path, "w", encoding="utf-8")
+        self._n = 0
+
+    def append(self, line: str) -> None:
+        self._f.write(line)
+        self._f.write("\n")
+        self._n += 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    def close(self) -> None:
+        """Flush, fsync and close."""
+        if not self._f.closed:
+            self._f.flush()
+            os.fsync(self._f.fileno())
+            self._f.close()
 
 
 def _embed_into(cache: bundle.EmbeddingCache, engine: Engine, spec: ModelSpec, keys: list[str], texts: list[str],
