@@ -210,9 +210,11 @@ class RayEngine:
         self.startup_seconds = 0.0
         if not ray.is_initialized():  # a Ray already set up in this process (tests) is reused, not stopped
             t0 = time.perf_counter()
+            env = dict(_WORKER_ENV)
+            if not address and os.environ.get("PYTHONPATH"):  # a local Ray runs this checkout's code
+                env["PYTHONPATH"] = os.environ["PYTHONPATH"]
             kwargs = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
-                          runtime_env={"env_vars": dict(_WORKER_ENV, **{
-                              k: v for k, v in os.environ.items() if k in ("PYTHONPATH",)})})
+                          runtime_env={"env_vars": env})
             try:
                 if address:
                     ray.init(address=address, **kwargs)
