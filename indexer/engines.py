@@ -169,6 +169,24 @@ def _import_ray():
     return ray
 
 
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a cluster address nobody answers (Ray itself retries for minutes).
+
+    Raises:
+        EngineError: "HOST:PORT" / "ray://HOST:PORT" that does not accept a TCP connection.
+    """
+    import socket
+
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise EngineError(f"Địa chỉ Ray không hợp lệ: {address!r} (dạng auto, HOST:PORT hoặc ray://HOST:10001).")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise EngineError(f"Không kết nối được tới cụm Ray tại {address} ({exc.strerror or exc}).") from exc
+
+
 def _read_batches(paths: Sequence[Path]) -> Iterator[list[int]]:
     """Positions of ``paths`` grouped into read tasks (by count and by size)."""
     batch: list[int] = []
@@ -205,6 +223,8 @@ class RayEngine:
         if workers is not None and workers < 1:
             raise EngineError("--workers phải là số nguyên dương.")
         ray = self._ray = _import_ray()
+        if address and address != "auto":
+            _check_reachable(address)
         self._started = False
         self.fault = os.environ.get(FAULT_ENV, "")
         self.startup_seconds = 0.0
@@ -219,9 +239,13 @@ class RayEngine:
                 if address:
                     ray.init(address=address, **kwargs)
                 else:
-                    ray.init(num_cpus=workers or 2, **kwargs)
+                    ray.init(address="local", num_cpus=workers or 2, **kwargs)  # a new one, never a stray cluster
             except Exception as exc:  # noqa: BLE001 - connection errors come in many types
-                raise EngineError(f"Không kết nối/khởi động được Ray ({address or 'cục bộ'}): {exc}") from exc
+                hint = ""
+                if address and address != "auto" and not os.environ.get("RAY_AUTH_MODE"):
+                    hint = (" Nếu cụm bật xác thực bằng token (mặc định từ Ray 2.5x), đặt RAY_AUTH_MODE=token "
+                            "và RAY_AUTH_TOKEN (hoặc tệp ~/.ray/auth_token của cụm) rồi chạy lại.")
+                raise EngineError(f"Không kết nối/khởi động được Ray ({address or 'cục bộ'}): {exc}.{hint}") from exc
             self._started = True
             self.startup_seconds = time.perf_counter() - t0
         cpus = int(ray.cluster_resources().get("CPU", 1))

@@ -38,7 +38,7 @@ def ray_cluster():
 
     started = not ray.is_initialized()
     if started:
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
+        ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
                  runtime_env={"env_vars": dict(_WORKER_ENV)})
     yield ray
     if started:
@@ -174,6 +174,20 @@ def test_ray_absent_names_the_extra(tmp_path, monkeypatch, capsys):
     assert code == 2
     assert "Chưa cài Ray" in err and "pip install 'rasoat[scale]'" in err
     assert not (tmp_path / "index").exists()
+
+
+@needs_ray
+def test_unreachable_cluster_fails_fast(tmp_path, capsys):
+    import time
+
+    from app.cli import main
+
+    corpus = write_corpus(tmp_path / "corpus")
+    t = time.perf_counter()
+    code = main(["index", str(corpus), "--index", str(tmp_path / "index"), "--engine", "ray",
+                 "--ray-address", "127.0.0.1:1"])
+    assert code == 2 and time.perf_counter() - t < 30
+    assert "Không kết nối được tới cụm Ray tại 127.0.0.1:1" in capsys.readouterr().err
 
 
 def test_ray_options_need_the_ray_engine():
