@@ -338,7 +338,7 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
            new_records: "RecordSpool | dict[str, list[Record]]", old_rows: dict[str, _PrevSource], progress: bool,
            report: IndexReport, engine: Engine) -> None:
     from indexer.lexical import write_lexical
-    from search.dense import build_index, save_index
+    from indexer.faiss_index import build_index, save_index
 
     # rows are written to the new version as they are made: the driver keeps the units, not the lines
     vdir = bundle.new_version_dir(index_dir)
