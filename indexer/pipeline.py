@@ -28,6 +28,7 @@ from indexer.units import Unit, record_units
 RECORDS_FILE = "records.jsonl"
 UNITS_FILE = "units.jsonl"
 VECTORS_FILE = "vectors.faiss"
+CACHE_FLUSH_MIN = 4096  # vectors saved to the embedding cache at least this many at a time (see _embed_into)
 
 
 @dataclass
@@ -459,7 +460,7 @@ def _embed_into(cache: bundle.EmbeddingCache, engine: Engine, spec: ModelSpec, k
         pos.append(p)
         vecs.append(v)
         pending += len(p)
-        if pending >= max(4096, len(cache) // 4) and pending < len(texts):
+        if pending >= max(CACHE_FLUSH_MIN, len(cache) // 4) and pending < len(texts):
             _flush(cache, keys, pos, vecs)
             pending = 0
     if pos:

@@ -85,7 +85,12 @@ def assert_same_bundle(a: Path, b: Path, atol: float = 1e-5) -> None:
 
 
 @needs_ray
-def test_same_bundle_as_local_engine_on_corpus(ray_cluster, corpus_dir, corpus_index, tmp_path):
+def test_same_bundle_as_local_engine_on_corpus(ray_cluster, corpus_dir, corpus_index, tmp_path, monkeypatch):
+    import indexer.engines as engines
+
+    # small tasks, so that results come back out of order and are put back in order
+    monkeypatch.setattr(engines, "READ_BATCH_FILES", 2)
+    monkeypatch.setattr(engines, "EMBED_BATCH", 40)
     out = tmp_path / "ray-index"
     with RayEngine() as engine:
         rep = index_sources([corpus_dir], out, engine=engine)
@@ -188,6 +193,33 @@ def test_unreachable_cluster_fails_fast(tmp_path, capsys):
                  "--ray-address", "127.0.0.1:1"])
     assert code == 2 and time.perf_counter() - t < 30
     assert "Không kết nối được tới cụm Ray tại 127.0.0.1:1" in capsys.readouterr().err
+
+
+def test_interrupted_embedding_keeps_finished_chunks(tmp_path, monkeypatch):
+    """A job that dies while embedding publishes nothing, but the chunks already back stay in the
+    embedding cache: the next run embeds only the rest (no Ray needed: any engine)."""
+    import numpy as np
+
+    import indexer.pipeline as pipeline
+    from indexer.embeddings import Embedder
+    from indexer.engines import LocalEngine
+
+    class Dying(LocalEngine):
+        def embed(self, spec, texts, *, progress=False):
+            for i in range(0, len(texts), 4):
+                if i >= 8:
+                    raise RuntimeError("mất kết nối tới cụm")
+                yield np.arange(i, min(i + 4, len(texts))), Embedder(spec).encode(list(texts[i:i + 4]))
+
+    monkeypatch.setattr(pipeline, "CACHE_FLUSH_MIN", 1)
+    corpus, index = _small_corpus(tmp_path)
+    with pytest.raises(RuntimeError, match="mất kết nối"):
+        index_sources([corpus], index, engine=Dying())
+    assert bundle.current_version(index) is None  # nothing published
+    rep = index_sources([corpus], index)
+    local = index_sources([corpus], tmp_path / "local")
+    assert rep.embedded == local.embedded - 8
+    assert_same_bundle(tmp_path / "local", index)
 
 
 def test_ray_options_need_the_ray_engine():
