@@ -11,6 +11,13 @@ worker dies is retried by Ray (``max_retries``); a batch that still fails is re-
 so only a file that kills its worker every time is reported as a failure. Workers build their
 own ``Embedder`` from the picklable ``ModelSpec`` (the model files must exist at the same path on
 every node) and use one thread each.
+
+Why Ray tasks and not Ray Data ``map_batches``: the driver has to fold every result into state only
+it holds (the spool, the embedding cache, the order of sources), and each result is small; plain
+tasks + ``ray.wait`` give that streaming with a bounded window, per-task retries and no Arrow
+conversion of records, while Ray Data would add its own executor, block format and start-up for no
+gain at this grain. A worker process keeps its loaded model between tasks (``_WORKER_EMBEDDERS``),
+so tasks cost what actors would.
 """
 
 from __future__ import annotations
@@ -18,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Protocol, Sequence

@@ -7,7 +7,6 @@ tolerance; same top-10), a killed worker, a failing file, incremental re-runs, R
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from importlib.util import find_spec
 from pathlib import Path
