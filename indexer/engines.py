@@ -62,9 +62,10 @@ class Engine(Protocol):
     def read(self, paths: Sequence[Path], *, max_bytes: Optional[int] = None) -> Iterator[ReadResult]:
         """One ReadResult per path, in the order of ``paths``."""
 
-    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False
-              ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """``(positions in texts, vectors)`` chunks covering every text once, in any order."""
+    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False,
+              max_tokens: Optional[int] = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """``(positions in texts, vectors)`` chunks covering every text once, in any order
+        (``max_tokens``: a lower token cap for these texts, passed to ``Embedder.encode``)."""
 
     def dimension(self, spec: ModelSpec) -> int:
         """The model's vector dimension."""
@@ -123,10 +124,15 @@ def _worker_embedder(spec: ModelSpec) -> Embedder:
     return emb
 
 
-def embed_batch(spec: ModelSpec, texts: list[str], fault: str = "") -> np.ndarray:
+def _encode(emb: Embedder, texts: list[str], max_tokens: Optional[int], progress: bool = False) -> np.ndarray:
+    extra = {"max_tokens": max_tokens} if max_tokens is not None else {}
+    return emb.encode(texts, kind="passage", progress=progress, **extra)
+
+
+def embed_batch(spec: ModelSpec, texts: list[str], fault: str = "", max_tokens: Optional[int] = None) -> np.ndarray:
     """Embed a batch of passages (a Ray task body)."""
     _maybe_fault(fault, "embed")
-    return _worker_embedder(spec).encode(texts, kind="passage")
+    return _encode(_worker_embedder(spec), texts, max_tokens)
 
 
 def model_dimension(spec: ModelSpec) -> int:
@@ -149,10 +155,10 @@ class LocalEngine:
         for p in paths:
             yield read_path(p, max_bytes=max_bytes)
 
-    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False
-              ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False,
+              max_tokens: Optional[int] = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         if len(texts):
-            yield np.arange(len(texts)), Embedder(spec).encode(list(texts), kind="passage", progress=progress)
+            yield np.arange(len(texts)), _encode(Embedder(spec), list(texts), max_tokens, progress)
 
     def dimension(self, spec: ModelSpec) -> int:
         return Embedder(spec).dimension
@@ -329,8 +335,8 @@ class RayEngine:
                        f"{type(exc).__name__}")]))
         return out
 
-    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False
-              ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def embed(self, spec: ModelSpec, texts: Sequence[str], *, progress: bool = False,
+              max_tokens: Optional[int] = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """Embed on the workers, ``EMBED_BATCH`` texts a task; chunks yielded as they complete.
 
         Raises:
@@ -347,7 +353,8 @@ class RayEngine:
             bar = tqdm(total=len(texts), desc="Nhúng (Ray)", unit="đv", leave=False)
         try:
             for start, res in self._stream(
-                    lambda s: self._embed.remote(spec_ref, list(texts[s:s + EMBED_BATCH]), self.fault), starts):
+                    lambda s: self._embed.remote(spec_ref, list(texts[s:s + EMBED_BATCH]), self.fault, max_tokens),
+                    starts):
                 if isinstance(res, Exception):
                     raise EngineError(f"Tác vụ nhúng trên Ray thất bại sau {MAX_RETRIES} lần thử lại: {res}")
                 if bar is not None:

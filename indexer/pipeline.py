@@ -447,7 +447,7 @@ class _LineFile:
 
 
 def _embed_into(cache: bundle.EmbeddingCache, engine: Engine, spec: ModelSpec, keys: list[str], texts: list[str],
-                progress: bool) -> None:
+                progress: bool, max_tokens: Optional[int] = None) -> None:
     """Embed ``texts`` with the engine and store the vectors in the cache as chunks come back.
 
     Chunks are saved in shards of at least a quarter of the cache, so an interrupted long run
@@ -456,7 +456,7 @@ def _embed_into(cache: bundle.EmbeddingCache, engine: Engine, spec: ModelSpec, k
     pos: list[np.ndarray] = []
     vecs: list[np.ndarray] = []
     pending = 0
-    for p, v in engine.embed(spec, texts, progress=progress):
+    for p, v in engine.embed(spec, texts, progress=progress, max_tokens=max_tokens):
         pos.append(p)
         vecs.append(v)
         pending += len(p)

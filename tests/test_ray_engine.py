@@ -204,7 +204,7 @@ def test_interrupted_embedding_keeps_finished_chunks(tmp_path, monkeypatch):
     from indexer.engines import LocalEngine
 
     class Dying(LocalEngine):
-        def embed(self, spec, texts, *, progress=False):
+        def embed(self, spec, texts, *, progress=False, max_tokens=None):
             for i in range(0, len(texts), 4):
                 if i >= 8:
                     raise RuntimeError("mất kết nối tới cụm")
