@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="in báo cáo JSON")
     s.add_argument("--quiet", action="store_true", help="không hiện thanh tiến trình")
     s.add_argument("--wait", type=float, default=0.0, help="chờ khóa tối đa N giây nếu tiến trình khác đang lập chỉ mục")
+    s.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="nơi đọc/nhúng: local (tiến trình này) hoặc ray (cần rasoat[scale])")
+    s.add_argument("--ray-address", default=None, metavar="auto|HOST:PORT|ray://HOST:10001",
+                   help="cụm Ray có sẵn (mặc định: khởi động Ray cục bộ rồi tắt)")
+    s.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="số CPU của Ray cục bộ (mặc định 2) / số tác vụ chạy cùng lúc trên cụm")
 
     s = sub.add_parser("search", help="tra cứu thủ tục và văn bản")
     s.add_argument("query", metavar="QUERY")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,16 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 
 from indexer import bundle
-from indexer.embeddings import Embedder, ModelSpec, resolve_model
+from indexer.embeddings import ModelSpec, resolve_model
+from indexer.engines import Engine, LocalEngine
 from indexer.records import CatalogueEntry, ReadFailure, ReadResult, Record, record_from_dict
+from indexer.spool import RecordSpool
 from indexer.units import Unit, record_units
 
 RECORDS_FILE = "records.jsonl"
 UNITS_FILE = "units.jsonl"
 VECTORS_FILE = "vectors.faiss"
+CACHE_FLUSH_MIN = 4096  # vectors saved to the embedding cache at least this many at a time (see _embed_into)
 
 
 @dataclass
@@ -39,6 +43,7 @@ class IndexReport:
         embedded: units embedded in this run (the rest came from the cache).
         version: the live version name; model: the model name.
         messages: notes for the user (model change, nothing to do...).
+        engine, workers: where reading and embedding ran ("local" or "ray") and on how many workers.
     """
 
     added: int = 0
@@ -53,6 +58,8 @@ class IndexReport:
     version: str = ""
     model: str = ""
     messages: list[str] = field(default_factory=list)
+    engine: str = "local"
+    workers: int = 1
 
     def to_dict(self) -> dict:
         """The JSON report of ``rasoat index --json``."""
@@ -65,6 +72,8 @@ class IndexReport:
             "documents": self.documents,
             "units": self.units,
             "seconds": round(self.seconds, 3),
+            "engine": self.engine,
+            "workers": self.workers,
         }
 
 
@@ -154,6 +163,7 @@ def index_sources(
     progress: bool = False,
     max_bytes: Optional[int] = None,
     wait: float = 0.0,
+    engine: Optional[Engine] = None,
 ) -> IndexReport:
     """Index (incrementally) source files and folders into the bundle at ``index_dir``.
 
@@ -165,6 +175,7 @@ def index_sources(
         progress: show tqdm progress bars.
         max_bytes: skip files larger than this (reported as failures).
         wait: seconds to wait for another indexing process before giving up.
+        engine: where reading and embedding run (``indexer.engines``; default: this process).
     Returns:
         the IndexReport.
     Raises:
@@ -178,16 +189,17 @@ def index_sources(
     if missing:
         raise FileNotFoundError(f"Không tìm thấy nguồn: {', '.join(missing)}")
     index_dir = Path(index_dir)
-    report = IndexReport()
-    with bundle.lock(index_dir, wait):
-        _run(srcs, index_dir, model, rebuild, progress, max_bytes, report)
+    engine = engine or LocalEngine()
+    report = IndexReport(engine=engine.name, workers=engine.workers)
+    with bundle.lock(index_dir, wait), RecordSpool(index_dir) as spool:
+        _run(srcs, index_dir, model, rebuild, progress, max_bytes, report, engine, spool)
     report.seconds = time.perf_counter() - t0
     return report
 
 
 def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool, progress: bool,
-         max_bytes: Optional[int], report: IndexReport) -> None:
-    read_path, iter_source_files = _readers()
+         max_bytes: Optional[int], report: IndexReport, engine: Engine, new_records: RecordSpool) -> None:
+    _, iter_source_files = _readers()
     prev_v = bundle.current_version(index_dir)
     prev = bundle.read_manifest(prev_v) if prev_v else None
     spec = _model_for(model, prev)
@@ -205,11 +217,10 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
 
     roots = [s.resolve() for s in srcs]
     files = [Path(f) for f in iter_source_files(srcs)]
-    bar = _bar(files, progress, "Đọc nguồn")
-    new_records: dict[str, list[Record]] = {}
     entries: dict[str, dict] = {}
     visited: set[str] = set()
-    for f in bar:
+    to_read: list[tuple[str, Path, Optional[dict], str]] = []  # (key, file, previous entry, sha256)
+    for f in files:
         key = str(f.resolve())
         if key in visited:
             continue
@@ -224,7 +235,11 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
             entries[key] = dict(old)
             report.unchanged += 1
             continue
-        result = read_path(f, max_bytes=max_bytes)
+        to_read.append((key, f, old, digest))
+    # parsed by the engine (here or on Ray workers), consumed in file order as they come back;
+    # records go to the spool on disk, not to memory
+    results = engine.read([t[1] for t in to_read], max_bytes=max_bytes)
+    for (key, f, old, digest), result in _bar(zip(to_read, results), progress, "Đọc nguồn", len(to_read)):
         report.failed.extend(result.failures)
         recs = [r for r in result.records if not isinstance(r, CatalogueEntry)]
         if not recs and result.failures:
@@ -254,7 +269,7 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
         return
 
     old_rows = _previous_rows(prev_v, {k for k in entries if k not in new_records}) if prev_v else {}
-    _build(index_dir, prev_v, spec, entries, new_records, old_rows, progress, report)
+    _build(index_dir, prev_v, spec, entries, new_records, old_rows, progress, report, engine)
 
 
 @dataclass
@@ -313,22 +328,24 @@ def _reusable(prev: _PrevSource, rec_seen: set[str], unit_seen: set[str]) -> boo
     return len(set(rids)) == len(rids) and len(set(uids)) == len(uids)
 
 
-def _bar(items, progress: bool, desc: str):
+def _bar(items, progress: bool, desc: str, total: Optional[int] = None):
     if not progress:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="tệp", leave=False)
+    return tqdm(items, desc=desc, unit="tệp", leave=False, total=total)
 
 
 def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: dict[str, dict],
-           new_records: dict[str, list[Record]], old_rows: dict[str, _PrevSource], progress: bool,
-           report: IndexReport) -> None:
+           new_records: "RecordSpool | dict[str, list[Record]]", old_rows: dict[str, _PrevSource], progress: bool,
+           report: IndexReport, engine: Engine) -> None:
     from indexer.lexical import write_lexical
     from indexer.faiss_index import build_index, save_index
 
-    record_lines: list[str] = []
-    unit_lines: list[str] = []
+    # rows are written to the new version as they are made: the driver keeps the units, not the lines
+    vdir = bundle.new_version_dir(index_dir)
+    record_lines = _LineFile(vdir / RECORDS_FILE)
+    unit_lines = _LineFile(vdir / UNITS_FILE)
     units: list[Unit] = []
     kinds: dict[str, int] = {}
     rec_seen: set[str] = set()
@@ -366,8 +383,9 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
                     unit_lines.append(json.dumps(u.to_dict(), ensure_ascii=False))
         entries[key]["records"] = rec_ids
         entries[key]["units"] = unit_ids
+    record_lines.close()
+    unit_lines.close()
 
-    embedder = Embedder(spec)
     fingerprint = hashlib.sha256(f"{spec.sha256}:{spec.profile}".encode()).hexdigest()
     cache = bundle.EmbeddingCache(index_dir, fingerprint)
     dense_rows = [i for i, u in enumerate(units) if u.dense]
@@ -377,18 +395,15 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
         u = units[dense_rows[j]]
         todo.setdefault(u.embed_max_tokens, {}).setdefault(keys[j], u.embed_text())
     for cap, group in todo.items():
-        vecs = embedder.encode(list(group.values()), kind="passage", progress=progress, max_tokens=cap)
-        cache.add(list(group.keys()), vecs)
+        _embed_into(cache, engine, spec, list(group.keys()), list(group.values()), progress, max_tokens=cap)
     report.embedded = sum(len(g) for g in todo.values())
     # units searched lexically only keep a zero vector: they never rank on the dense side
-    vectors = np.zeros((len(units), embedder.dimension), dtype=np.float32)
-    if keys:
-        vectors[dense_rows] = cache.get(keys)
-    dim = int(vectors.shape[1])
+    dense = cache.get(keys) if keys else None
+    dim = int(dense.shape[1]) if dense is not None else engine.dimension(spec)
+    vectors = np.zeros((len(units), dim), dtype=np.float32)
+    if dense is not None:
+        vectors[dense_rows] = dense
 
-    vdir = bundle.new_version_dir(index_dir)
-    bundle.write_lines(vdir / RECORDS_FILE, record_lines)
-    bundle.write_lines(vdir / UNITS_FILE, unit_lines)
     save_index(build_index(vectors), vdir / VECTORS_FILE)
     write_lexical(vdir, [u.title for u in units], [u.body for u in units],
                   cache_dir=index_dir / "lexical-cache")
@@ -408,3 +423,54 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
     report.documents = len(record_lines)
     report.units = len(units)
     report.version = vdir.name
+
+
+class _LineFile:
+    """A JSON-lines file written row by row (``append`` and ``len`` like the list it replaces)."""
+
+    def __init__(self, path: Path) -> None:
+        self._f = open(path, "w", encoding="utf-8")
+        self._n = 0
+
+    def append(self, line: str) -> None:
+        self._f.write(line)
+        self._f.write("\n")
+        self._n += 1
+
+    def __len__(self) -> int:
+        return self._n
+
+    def close(self) -> None:
+        """Flush, fsync and close."""
+        if not self._f.closed:
+            self._f.flush()
+            os.fsync(self._f.fileno())
+            self._f.close()
+
+
+def _embed_into(cache: bundle.EmbeddingCache, engine: Engine, spec: ModelSpec, keys: list[str], texts: list[str],
+                progress: bool, max_tokens: Optional[int] = None) -> None:
+    """Embed ``texts`` with the engine and store the vectors in the cache as chunks come back.
+
+    Chunks are saved in shards of at least a quarter of the cache, so an interrupted long run
+    keeps most of its work (the next run embeds only the rest) at linear total cost.
+    """
+    pos: list[np.ndarray] = []
+    vecs: list[np.ndarray] = []
+    pending = 0
+    for p, v in engine.embed(spec, texts, progress=progress, max_tokens=max_tokens):
+        pos.append(p)
+        vecs.append(v)
+        pending += len(p)
+        if pending >= max(CACHE_FLUSH_MIN, len(cache) // 4) and pending < len(texts):
+            _flush(cache, keys, pos, vecs)
+            pending = 0
+    if pos:
+        _flush(cache, keys, pos, vecs)
+
+
+def _flush(cache: bundle.EmbeddingCache, keys: list[str], pos: list[np.ndarray], vecs: list[np.ndarray]) -> None:
+    order = np.concatenate(pos)
+    cache.add([keys[i] for i in order], np.concatenate(vecs))
+    pos.clear()
+    vecs.clear()

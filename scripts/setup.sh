@@ -11,7 +11,7 @@ PIP=(.venv/bin/python -m pip install --disable-pip-version-check -q)
 # torch first and pinned: the CPU build; an unpinned install would pull a multi-GB CUDA build.
 "${PIP[@]}" "torch==2.13.0"
 if [ "${1:-}" = "--test" ]; then
-  "${PIP[@]}" -e ".[test]"
+  "${PIP[@]}" -e ".[test,scale]"
   if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
       echo "Cài Chromium (Debian) cho kiểm thử giao diện…"

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the index command. Returns 0 all indexed, 1 some input failed or index busy, 2 usage error."""
     from indexer.bundle import IndexLockedError
     from indexer.embeddings import ModelError
+    from indexer.engines import EngineError, make_engine
     from indexer.pipeline import index_sources
 
     missing = [s for s in args.sources if not Path(s).exists()]
@@ -40,8 +41,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"rasoat index: không tìm thấy nguồn: {s}", file=sys.stderr)
         return 2
     try:
-        report = index_sources(args.sources, Path(args.index), model=args.model, rebuild=args.rebuild,
-                               progress=_progress_wanted(args), wait=args.wait)
+        with make_engine(getattr(args, "engine", "local"), address=getattr(args, "ray_address", None),
+                         workers=getattr(args, "workers", None)) as engine:
+            report = index_sources(args.sources, Path(args.index), model=args.model, rebuild=args.rebuild,
+                                   progress=_progress_wanted(args), wait=args.wait, engine=engine)
+    except EngineError as exc:
+        print(f"rasoat index: {exc}", file=sys.stderr)
+        return 2
     except IndexLockedError as exc:
         print(f"rasoat index: {exc}", file=sys.stderr)
         return 1
