@@ -21,6 +21,7 @@ from indexer.records import (
     CatalogueEntry,
     LegalUnit,
     Procedure,
+    Process,
     ReadFailure,
     ReadResult,
     Record,
@@ -85,6 +86,10 @@ def record_from_object(obj: Any, source: Source) -> Record:
         return rec
     if kind == "catalogue_entry":
         rec = CatalogueEntry.from_dict(obj)
+        rec.source = _own_source(obj, source)
+        return rec
+    if kind == "process":
+        rec = Process.from_dict(obj)
         rec.source = _own_source(obj, source)
         return rec
     if is_defence_record(obj):
