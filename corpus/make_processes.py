@@ -97,7 +97,9 @@ class Q:
 
     @property
     def rel(self) -> str:
-        ext = "pdf" if self.fmt in ("pdf", "scan") else "docx"
+        if self.fmt == "scan":  # must fail: kept out of folder walks ("_" prefix), named explicitly
+            return f"quy-trinh/_loi/{self.slug}.pdf"
+        ext = "pdf" if self.fmt == "pdf" else "docx"
         return f"{DIR[self.agency]}/{self.slug}.{ext}"
 
 
@@ -187,7 +189,7 @@ def specs() -> list[Q]:
             Step("B1", "Tiếp nhận yêu cầu, kiểm tra bản chính và bản sao cần chứng thực", MC, "15 phút", "Sổ chứng thực bản sao"),
             Step("B2", "Đối chiếu bản sao với bản chính, ghi lời chứng, ký và đóng dấu", "Người thực hiện chứng thực (Lãnh đạo UBND phường)", "30 phút", "Bản sao được chứng thực"),
             Step("B3", "Thu phí, trả kết quả", MC, "15 phút", "Biên lai thu phí"),
-        ], fee_text="Phí chứng thực: 3.000 đồng/trang; từ trang thứ ba trở lên thu 2.000 đồng/trang, tối đa không quá 200.000 đồng/bản",
+        ], fee_text="Phí chứng thực: 3.000 đồng/trang",
             findings=[{"kind": "fee_mismatch", "amount_vnd": 3000, "expected_vnd": 2000}],
             cases=["fee_mismatch", "minutes"], revision="03",
             note="Ghi phí 3.000 đồng/trang; thủ tục công bố 2.000 đồng/trang."),
