@@ -19,7 +19,7 @@ import numpy as np
 
 from indexer import bundle
 from indexer.embeddings import Embedder, ModelSpec, resolve_model
-from indexer.records import CatalogueEntry, ReadFailure, ReadResult, Record, record_from_dict
+from indexer.records import CatalogueEntry, ReadFailure, ReadResult, ReadWarning, Record, record_from_dict
 from indexer.units import Unit, record_units
 
 RECORDS_FILE = "records.jsonl"
@@ -34,6 +34,7 @@ class IndexReport:
     Attributes:
         added, updated, removed, unchanged: source files.
         failed: files (or parts) that could not be read.
+        warnings: files read with no record, or only partly (a quy trình without steps...).
         documents: records in the bundle; units: index units in the bundle.
         seconds: wall time.
         embedded: units embedded in this run (the rest came from the cache).
@@ -53,6 +54,7 @@ class IndexReport:
     version: str = ""
     model: str = ""
     messages: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON report of ``rasoat index --json``."""
@@ -65,6 +67,7 @@ class IndexReport:
             "documents": self.documents,
             "units": self.units,
             "seconds": round(self.seconds, 3),
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
 
@@ -225,6 +228,7 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
             continue
         result = read_path(f, max_bytes=max_bytes)
         report.failed.extend(result.failures)
+        report.warnings.extend(result.warnings)
         recs = [r for r in result.records if not isinstance(r, CatalogueEntry)]
         if not recs and result.failures:
             if old is not None:

@@ -292,7 +292,7 @@ class SearchIndex:
         ex = None
         if fh is not None:
             ex = {**fh.explain(), "mode": mode, "unit": u.id, "part": u.part}
-        return Hit(id=u.record_id, kind=u.kind, code=rec.get("code", "") if u.kind == "procedure" else "",
+        return Hit(id=u.record_id, kind=u.kind, code=rec.get("code", "") if u.kind in ("procedure", "process") else "",
                    title=u.title, citation=u.citation, score=score, snippet=_make_snippet(text, query),
                    source=source, explain=ex)
 

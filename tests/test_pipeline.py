@@ -123,7 +123,8 @@ def test_full_build_report(built):
     assert rep.units > rep.documents
     assert rep.embedded == rep.units or rep.embedded <= rep.units
     d = rep.to_dict()
-    assert set(d) == {"added", "updated", "removed", "unchanged", "failed", "documents", "units", "seconds"}
+    assert set(d) == {"added", "updated", "removed", "unchanged", "failed", "documents", "units", "seconds",
+                      "warnings"}
     ix = open_index(index)
     assert len(ix.procedures()) == 4
     assert {u.part for u in ix.units() if u.record_id == "tthc:1.000002"} == {
