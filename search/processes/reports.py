@@ -270,7 +270,8 @@ def _agency_report(doc, agency: str, checks: Sequence[ProcessCheck], place: str,
         proc = c.procedure
         tie = f"{STATUS_LABELS_ALL.get(c.status, c.status)}"
         if proc is not None:
-            tie += f": thủ tục {proc.code} «{proc.name}» (điểm {c.tie.score:.2f})".replace(".", ",", 1)
+            score = f"{c.tie.score:.2f}".replace(".", ",")
+            tie += f": thủ tục {proc.code or proc.id} «{proc.name}» (điểm {score})"
         elif c.tie is not None:
             tie += f" — {c.tie.reason}"
         _para(doc, f"Thủ tục tương ứng: {tie}.", italic=True, indent=True, after=2, size=12)
