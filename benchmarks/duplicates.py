@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import encode, load_portal_records  # noqa: E402
 from indexer.records import DossierDocument, LegalBasis, Procedure, Source  # noqa: E402
 from indexer.vietnamese import strip_accents  # noqa: E402
-from search.duplicates import duplicates_from_records, score_pairs  # noqa: E402
+from search.duplicates.pairs import duplicates_from_records, score_pairs  # noqa: E402
 
 try:  # the real reader (helper A); a crude fallback keeps the benchmark usable without it
     from indexer.portal import procedure_from_portal  # type: ignore[import-not-found]

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.duplicates import load_national  # noqa: E402
 from indexer.records import CatalogueEntry  # noqa: E402
 from indexer.vietnamese import strip_accents  # noqa: E402
-from search.catalogue import CatalogueMatcher  # noqa: E402
-from search.relations import name_key  # noqa: E402
+from search.duplicates.catalogue import CatalogueMatcher  # noqa: E402
+from search.duplicates.relations import name_key  # noqa: E402
 
 _ABBR = [("Ủy ban nhân dân", "UBND"), ("giấy chứng nhận", "GCN"), ("Giấy chứng nhận", "GCN"),
          ("quyền sử dụng đất", "QSDĐ"), ("doanh nghiệp", "DN"), ("hợp tác xã", "HTX"),

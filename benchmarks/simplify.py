@@ -47,8 +47,8 @@ def main() -> None:
     ap.add_argument("--sample-out", default="/tmp/rasoat-simplify-sample.jsonl")
     args = ap.parse_args()
 
-    from search.advisor import advise, summarize
-    from search.cost_model import format_vnd
+    from search.simplify.advisor import advise, summarize
+    from search.simplify.cost_model import format_vnd
 
     t0 = time.perf_counter()
     procs = load_national()

@@ -199,7 +199,7 @@ def section_national(national_dir: Path, regulations: Path, work: Path, rate: fl
 def section_dense_choice(n_max: int) -> None:
     import faiss
 
-    from search.dense import ANN_THRESHOLD, IVF_NPROBE, build_index
+    from indexer.faiss_index import ANN_THRESHOLD, IVF_NPROBE, build_index
 
     rng = np.random.default_rng(2)
     d = 384
@@ -274,7 +274,8 @@ def section_synthetic(n: int, work: Path, n_queries: int, hnsw=None) -> None:
     from indexer.lexical import write_lexical
     from indexer.units import Unit
     from search import open_index
-    from search.dense import DenseIndex, build_index, save_index
+    from indexer.faiss_index import build_index, save_index
+    from search.dense import DenseIndex
 
     rng = np.random.default_rng(3)
     syl = np.array(_syllables())

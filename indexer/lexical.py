@@ -130,7 +130,10 @@ def build_arrays(
     b: dict[str, float] | None = None,
     analysed: Iterable[tuple[dict, dict]] | None = None,
 ) -> tuple[dict[str, np.ndarray], dict]:
-    """Build all matrices and vocabularies in memory.
+    """Build all matrices and vocabularies in memory (no cache).
+
+    The same builder as the pipeline's (:func:`build_arrays_from_store`), over an in-memory
+    store; ``tests/bm25_reference.py`` keeps a plain reference the tests compare it against.
 
     Args:
         titles: title (name) of each row.
@@ -144,39 +147,15 @@ def build_arrays(
     """
     if len(titles) != len(bodies):
         raise ValueError("titles và bodies phải có cùng số phần tử")
-    b = {**DEFAULT_B, **(b or {})}
     if analysed is None:
-        seen: dict[str, dict] = {}  # titles repeat (every part of a procedure has its name as title)
-
-        def once(text: str) -> dict:
-            if text not in seen:
-                seen[text] = analyse(text)
-            return seen[text]
-
-        analysed = [(once(t or ""), once(x or "")) for t, x in zip(titles, bodies)]
-    analysed = list(analysed)
-    arrays: dict[str, np.ndarray] = {}
-    meta = _meta(len(titles), k1, b)
-    for space in SPACES:
-        vocab: dict[str, int] = {}
-        mats = {}
-        for fi, field in enumerate(FIELDS):
-            terms = [pair[fi][space][0] for pair in analysed]
-            lengths = np.array([pair[fi][space][1] for pair in analysed], dtype=np.float64)
-            mats[field] = bm25_term_matrix(terms, lengths, vocab, k1=k1, b=b[field])
-        n_terms = len(vocab)
-        for field, m in mats.items():
-            m = m.tocsr()
-            if m.shape[0] < n_terms:  # the title matrix was built before the body grew the vocabulary
-                m = sp.csr_matrix((m.data, m.indices, np.concatenate(
-                    [m.indptr, np.full(n_terms - m.shape[0], m.indptr[-1], dtype=m.indptr.dtype)]
-                )), shape=(n_terms, m.shape[1]))
-            arrays[f"{space}_{field}_data"] = m.data.astype(np.float32)
-            arrays[f"{space}_{field}_indices"] = m.indices.astype(np.int32)
-            arrays[f"{space}_{field}_indptr"] = m.indptr.astype(np.int64)
-        arrays[f"{space}_vocab"] = _pack_vocab(vocab)
-        meta["vocab_size"][space] = n_terms
-    return arrays, meta
+        store, t_rows, b_rows = analyse_texts(titles, bodies)
+    else:
+        pairs = list(analysed)
+        store = AnalysisStore()
+        store.add([i.to_bytes(32, "big") for i in range(2 * len(pairs))], [a for pair in pairs for a in pair])
+        t_rows = np.arange(0, 2 * len(pairs), 2, dtype=np.int64)
+        b_rows = t_rows + 1
+    return build_arrays_from_store(store, t_rows, b_rows, k1=k1, b=b)
 
 
 class AnalysisStore:

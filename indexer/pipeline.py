@@ -328,7 +328,7 @@ def _build(index_dir: Path, prev_v: Optional[Path], spec: ModelSpec, entries: di
            new_records: dict[str, list[Record]], old_rows: dict[str, _PrevSource], progress: bool,
            report: IndexReport) -> None:
     from indexer.lexical import write_lexical
-    from search.dense import build_index, save_index
+    from indexer.faiss_index import build_index, save_index
 
     record_lines: list[str] = []
     unit_lines: list[str] = []

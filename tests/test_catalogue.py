@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from indexer.records import CatalogueEntry, Procedure
-from search.catalogue import CatalogueMatcher, base_code, match_catalogue
+from search.duplicates.catalogue import CatalogueMatcher, base_code, match_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 RASOAT = REPO / ".venv" / "bin" / "rasoat"

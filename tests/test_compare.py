@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from indexer.records import Channel, DossierDocument, Fee, LegalBasis, ProcessingTime, Procedure
-from search.clusters import build_clusters
-from search.compare import compare_procedures
-from search.relations import classify, level_hint, split_action
+from search.duplicates.groups import build_clusters
+from search.duplicates.compare import compare_procedures
+from search.duplicates.relations import classify, level_hint, split_action
 
 
 def proc(code: str, name: str, docs: list[str], *, level: str = "Cấp tỉnh", agency: str = "Sở Tư pháp",

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from indexer.records import Channel, DossierDocument, Fee, Procedure
-from search.cost_model import SOURCES, Assumptions, baseline_cost, estimate, format_vnd, load_assumptions
+from search.simplify.cost_model import SOURCES, Assumptions, baseline_cost, estimate, format_vnd, load_assumptions
 
 
 def _proc(code: str = "1.000001") -> Procedure:

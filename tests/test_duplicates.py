@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from indexer.records import DossierDocument, LegalBasis, Procedure
-from search.duplicates import (
+from search.duplicates.pairs import (
     dense_knn,
     duplicates_from_records,
     find_duplicates,

@@ -270,3 +270,17 @@ def test_truncated_or_inconsistent_cache_is_ignored(tmp_path: Path) -> None:
     np.savez(cache / "analysis.npz", **arrays)
     write_lexical(tmp_path / "c", TITLES, BODIES, cache_dir=cache)
     _assert_same_build(tmp_path / "c", tmp_path / "f")
+
+
+def test_builder_equals_reference_builder() -> None:
+    """One product builder (store-based); the plain reference lives in tests/bm25_reference.py."""
+    from bm25_reference import reference_build_arrays
+
+    from indexer.lexical import analyse, build_arrays
+
+    for analysed in (None, [(analyse(t), analyse(x)) for t, x in zip(TITLES, BODIES)]):
+        got, meta = build_arrays(TITLES, BODIES, analysed=analysed)
+        ref, ref_meta = reference_build_arrays(TITLES, BODIES)
+        assert got.keys() == ref.keys() and meta == ref_meta
+        for k in ref:
+            assert got[k].dtype == ref[k].dtype and np.array_equal(got[k], ref[k]), k

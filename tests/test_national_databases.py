@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.national_databases import DATABASES, PAPERS, catalogue_rows, database, match_paper
+from search.simplify.national_databases import DATABASES, PAPERS, catalogue_rows, database, match_paper
 
 
 def keys(name: str) -> list[str]:

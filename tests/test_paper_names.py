@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.paper_names import (
+from search.duplicates.paper_names import (
     PAPER_THRESHOLD,
     canonical_paper,
     group_papers,

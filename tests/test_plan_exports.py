@@ -13,11 +13,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from indexer.records import Channel, DossierDocument, LegalBasis, Procedure
-from search.advisor import advise
-from search.cost_model import load_assumptions
-from search.exports import COLUMNS, to_json, write_csv, write_xlsx
-from search.plan_docx import write_plan_docx
-from search.reviews import attach_reviews, set_review
+from search.simplify.advisor import advise
+from search.simplify.cost_model import load_assumptions
+from search.simplify.exports import COLUMNS, to_json, write_csv, write_xlsx
+from search.simplify.plan_docx import write_plan_docx
+from search.simplify.reviews import attach_reviews, set_review
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from indexer.records import Channel, DossierDocument, Procedure
-from search.advisor import advise
-from search.reviews import attach_reviews, load_reviews, orphan_reviews, reviews_path, set_review
+from search.simplify.advisor import advise
+from search.simplify.reviews import attach_reviews, load_reviews, orphan_reviews, reviews_path, set_review
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,7 +65,7 @@ def test_reviews_survive_reindex_via_cli(corpus_index_copy, corpus_dir) -> None:
     """accept through `rasoat review`, rebuild the bundle, the decision is still attached."""
     from indexer.pipeline import index_sources
     from search import open_index
-    from search.advisor import advise_index
+    from search.simplify.advisor import advise_index
 
     idx = open_index(corpus_index_copy)
     cands = advise_index(idx, rules=["R1", "R2", "R3", "R5", "R7"])

@@ -113,7 +113,8 @@ def test_status_and_manifest(ix):
 
 @pytest.mark.parametrize("threshold", [10**9, 100])
 def test_dense_index_flat_and_ivf_roundtrip(tmp_path, threshold):
-    from search.dense import DenseIndex, build_index, save_index
+    from indexer.faiss_index import build_index, save_index
+    from search.dense import DenseIndex
 
     rng = np.random.default_rng(0)
     v = rng.standard_normal((2000, 32)).astype(np.float32)

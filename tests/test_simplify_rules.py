@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.records import Channel, DossierDocument, Fee, LegalBasis, ProcessingTime, Procedure
-from search.advisor import advise, candidate_id, same_field_clusters, summarize
-from search.simplify_rules import RULES, resolve_rules
+from search.simplify.advisor import advise, candidate_id, same_field_clusters, summarize
+from search.simplify.rules import RULES, resolve_rules
 
 
 def proc(code: str, name: str = "Cấp giấy phép hoạt động", *, papers=(), steps=(), reqs=(), days=10.0, fee=None,

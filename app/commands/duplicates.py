@@ -8,7 +8,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from search.relations import RELATION_LABELS
+from search.duplicates.relations import RELATION_LABELS
 
 
 def open_index_or_none(path: str):
@@ -45,7 +45,7 @@ def run(args: Namespace) -> int:
     index = open_index_or_none(args.index)
     if index is None:
         return 2
-    from search.duplicates import find_duplicates
+    from search.duplicates.pairs import find_duplicates
 
     if args.min_score is not None and not 0.0 <= args.min_score <= 1.0:
         sys.stderr.write("rasoat: --min-score phải nằm trong khoảng 0..1.\n")

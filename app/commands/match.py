@@ -45,7 +45,7 @@ def run(args: Namespace) -> int:
         sys.stderr.write(f"rasoat: không đọc được danh mục — {e}\n")
     if not rows:
         return 1
-    from search.catalogue import match_catalogue, summary
+    from search.duplicates.catalogue import match_catalogue, summary
 
     results = match_catalogue(index, rows, k=max(1, args.k))
     counts = summary(results)

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             print("Không tìm thấy kết quả nào.")
     print(f"\nXem đầy đủ một bản ghi: rasoat show <MÃ> --index {index}")
     if args.serve:
-        from app.web import launch
+        from app.web.server import launch
 
         print(f"Mở giao diện web tại http://{args.host}:{args.port} …")
         launch(index, args.host, args.port)

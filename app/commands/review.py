@@ -10,8 +10,8 @@ from app.commands.duplicates import open_index_or_none
 
 def find_candidate(index, candidate_id: str):
     """The candidate with this id in the index (None if none). Only its rule is run."""
-    from search.advisor import advise, advise_index
-    from search.simplify_rules import RULE_BY_ID
+    from search.simplify.advisor import advise, advise_index
+    from search.simplify.rules import RULE_BY_ID
 
     parts = candidate_id.rsplit("-", 2)
     if len(parts) != 3 or parts[1] not in RULE_BY_ID:
@@ -29,7 +29,7 @@ def find_candidate(index, candidate_id: str):
 
 def run(args: Namespace) -> int:
     """Store accept / reject / note / clear for one candidate. Exit 1 when the id is unknown."""
-    from search.reviews import DECISION_LABELS, reviews_path, set_review
+    from search.simplify.reviews import DECISION_LABELS, reviews_path, set_review
 
     index = open_index_or_none(args.index)
     if index is None:

@@ -12,7 +12,7 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         0 after a normal stop, 2 for a malformed ``--auth`` or port.
     """
-    from app.web import launch, parse_auth
+    from app.web.server import launch, parse_auth
 
     try:
         auth = parse_auth(args.auth)

@@ -14,9 +14,9 @@ def run(args: Namespace) -> int:
 
     Exit codes: 0 ok, 2 usage error (missing index, bad --rules or --config).
     """
-    from search.advisor import advise_index, summarize
-    from search.cost_model import format_vnd, load_assumptions
-    from search.simplify_rules import resolve_rules
+    from search.simplify.advisor import advise_index, summarize
+    from search.simplify.cost_model import format_vnd, load_assumptions
+    from search.simplify.rules import resolve_rules
 
     try:
         rules = resolve_rules(args.rules)
@@ -35,7 +35,7 @@ def run(args: Namespace) -> int:
     n_procedures = len(index.procedures())
     written = []
     if args.docx:
-        from search.plan_docx import write_plan_docx
+        from search.simplify.plan_docx import write_plan_docx
 
         extra = {
             k: v
@@ -45,15 +45,15 @@ def run(args: Namespace) -> int:
         written.append(str(write_plan_docx(candidates, args.docx, assumptions=assumptions,
                                            reviewed_procedures=n_procedures, **extra)))
     if args.xlsx:
-        from search.exports import write_xlsx
+        from search.simplify.exports import write_xlsx
 
         written.append(str(write_xlsx(candidates, args.xlsx, assumptions=assumptions)))
     if args.csv:
-        from search.exports import write_csv
+        from search.simplify.exports import write_csv
 
         written.append(str(write_csv(candidates, args.csv)))
     if args.json:
-        from search.exports import to_json
+        from search.simplify.exports import to_json
 
         payload = to_json(candidates, assumptions)
         payload["summary"]["procedures_reviewed"] = n_procedures

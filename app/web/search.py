@@ -8,8 +8,8 @@ from typing import Any, Optional
 
 import gradio as gr
 
-from app import web_render as R
-from app.web_state import IndexHolder, NoIndexError
+from app.web import render as R
+from app.web.state import IndexHolder, NoIndexError
 
 KIND_CHOICES = [("Tất cả", ""), ("Thủ tục hành chính", "procedure"), ("Văn bản pháp luật", "regulation")]
 MODE_CHOICES = [("Kết hợp (khuyên dùng)", "hybrid"), ("Từ khóa", "lexical"), ("Ngữ nghĩa", "dense")]

@@ -2,25 +2,25 @@
 
 ``advise`` works on a plain list of ``Procedure`` records (no index needed); rules 4 and 6
 use comparison groups: the same field (lĩnh vực), plus the neighbours and duplicate
-clusters of ``search.duplicates`` when given or, through ``advise_index``, when that
+clusters of ``search.duplicates.pairs`` when given or, through ``advise_index``, when that
 module is installed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
-from dataclasses import field as dc_field
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
 from indexer.records import Procedure
 from indexer.vietnamese import fold
-from search.cost_model import Assumptions, Cost, Saving, baseline_cost, estimate, load_assumptions
-from search.simplify_rules import (
+from search.simplify.candidates import Candidate, candidate_id, review_key
+from search.simplify.cost_model import Assumptions, Cost, baseline_cost, estimate, load_assumptions
+from search.duplicates import find_duplicates
+from search.simplify.reviews import attach_reviews
+from search.simplify.rules import (
     CRITERIA,
     RULE_BY_ID,
     RULES,
@@ -38,66 +38,6 @@ from search.simplify_rules import (
     rule_out_of_line,
     rule_vague,
 )
-
-
-@dataclass
-class Candidate:
-    """One proposal for one procedure.
-
-    Attributes:
-        id: stable id "<code>-R<n>-<hash of code|rule|component>".
-        code, title: the procedure; field, level, agency: for grouping in reports.
-        rule: "R1" … "R7"; rule_title: its Vietnamese title.
-        criterion: NĐ 63/2010 Điều 10 criterion ("Sự cần thiết", ...).
-        component: paper, step or field concerned.
-        evidence: quoted text; proposal: what to change; legal_basis: citations.
-        database: national database (rule 1), else "".
-        saving: ``Saving``; confidence: 0..1.
-        legal_texts: the procedure's legal basis (văn bản cần sửa đổi).
-        review: reviewer decision attached by ``search.reviews`` (None if none).
-    """
-
-    id: str
-    code: str
-    title: str
-    rule: str
-    rule_title: str
-    criterion: str
-    component: str
-    evidence: str
-    proposal: str
-    legal_basis: str
-    database: str
-    saving: Saving
-    confidence: float
-    field: str = ""
-    level: str = ""
-    agency: str = ""
-    legal_texts: list[str] = dc_field(default_factory=list)
-    review: Optional[dict] = None
-
-    @property
-    def key(self) -> str:
-        """Review key: procedure code + rule + component."""
-        return review_key(self.code, self.rule, self.component)
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["saving"] = self.saving.to_dict()
-        if self.review is None:
-            d.pop("review")
-        return d
-
-
-def review_key(code: str, rule: str, component: str) -> str:
-    """"<code>|<rule>|<component>" — what a review is stored under."""
-    return f"{code}|{rule}|{component}"
-
-
-def candidate_id(code: str, rule: str, component: str) -> str:
-    """Stable id from code, rule and component (unchanged by reindexing)."""
-    h = hashlib.sha1(f"{code}|{rule}|{fold(component)}".encode("utf-8")).hexdigest()[:8]
-    return f"{code}-{rule}-{h}"
 
 
 def _code(p: Procedure) -> str:
@@ -292,7 +232,7 @@ def advise(
     peers: Optional[Mapping[str, Sequence[str]]] = None,
     clusters: Optional[Iterable[Any]] = None,
     assumptions: Optional[Assumptions] = None,
-    cluster_source: str = "search.duplicates",
+    cluster_source: str = "search.duplicates.pairs",
 ) -> list[Candidate]:
     """Simplification candidates for a list of procedures.
 
@@ -316,7 +256,7 @@ def advise(
         if clusters is None:
             evidence = cluster_evidence(procedures, same_field_clusters(procedures), "cùng lĩnh vực, tên gần trùng")
             by_code = {_code(p): p for p in procedures}
-            for code in list(evidence):  # name similarity alone: a weaker signal than search.duplicates
+            for code in list(evidence):  # name similarity alone: a weaker signal than search.duplicates.pairs
                 ev = evidence[code]
                 lv = fold(by_code[code].level)
                 if any(fold(m[2]) != lv for m in ev.members):
@@ -389,14 +329,14 @@ def batch_neighbours(index: Any, k: int = 10, min_sim: float = 0.75) -> dict[str
     return out
 
 
-def _duplicates_inputs(index: Any, want_peers: bool, want_clusters: bool) -> tuple[Optional[list], Optional[dict]]:
-    """Clusters from ``search.duplicates`` (when installed) and dense neighbours from the index."""
+def _duplicates_inputs(index: Any, want_peers: bool, want_clusters: bool,
+                       duplicates: Any = None) -> tuple[Optional[list], Optional[dict]]:
+    """Clusters from ``search.duplicates`` (``duplicates`` when given) and dense neighbours from the index."""
     clusters = peers = None
     if want_clusters:
         try:
-            from search import duplicates as dup
-
-            clusters = list(dup.find_duplicates(index).clusters)
+            report = duplicates if duplicates is not None else find_duplicates(index)
+            clusters = list(report.clusters)
         except Exception:  # noqa: BLE001 — optional evidence; the same-field groups still apply
             clusters = None
     if want_peers:
@@ -406,7 +346,7 @@ def _duplicates_inputs(index: Any, want_peers: bool, want_clusters: bool) -> tup
 
 def advise_index(
     index: Any, rules: Optional[Iterable[str]] = None, assumptions: Optional[Assumptions] = None,
-    *, use_duplicates: bool = True,
+    *, use_duplicates: bool = True, duplicates: Any = None,
 ) -> list[Candidate]:
     """``advise`` over every procedure of a ``SearchIndex``, with its reviews attached.
 
@@ -414,18 +354,18 @@ def advise_index(
         index: an open ``SearchIndex`` (``procedures()`` and ``path``).
         rules: rule names; None for all.
         assumptions: cost figures.
-        use_duplicates: take clusters/neighbours from ``search.duplicates`` when installed.
+        use_duplicates: take clusters/neighbours from ``search.duplicates``.
+        duplicates: a ``DuplicateReport`` already computed for this index (at
+            ``DEFAULT_MIN_SCORE``, e.g. by the web app's Trùng lặp tab); None computes it.
 
     Returns:
         Candidates, each with ``review`` set when a reviewer decided on it.
     """
-    from search.reviews import attach_reviews
-
     procedures = list(index.procedures())
     wanted = set(resolve_rules(rules))
     clusters = peers = None
     if use_duplicates and wanted & {"R4", "R6"}:
-        clusters, peers = _duplicates_inputs(index, "R4" in wanted, "R6" in wanted)
+        clusters, peers = _duplicates_inputs(index, "R4" in wanted, "R6" in wanted, duplicates)
     cands = advise(procedures, rules=rules, peers=peers, clusters=clusters, assumptions=assumptions)
     return attach_reviews(cands, index.path)
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import gradio as gr
 
-from app import web_render as R
-from app.web_files import ALLOWED_SUFFIXES, MAX_FILE_BYTES, MAX_FILES, store_uploads
-from app.web_state import IndexHolder, NoIndexError
+from app.web import render as R
+from app.web.files import ALLOWED_SUFFIXES, MAX_FILE_BYTES, MAX_FILES, store_uploads
+from app.web.state import IndexHolder, NoIndexError
 
 STATUS_LABEL = {
     "documents": "Số tài liệu / bản ghi",

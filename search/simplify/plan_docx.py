@@ -26,9 +26,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from search.advisor import Candidate, summarize
-from search.cost_model import LABELS, METHOD, SOURCES, Assumptions, format_value, format_vnd
-from search.simplify_rules import CRITERIA, RULES
+from search.simplify.advisor import summarize
+from search.simplify.candidates import Candidate
+from search.simplify.cost_model import LABELS, METHOD, SOURCES, Assumptions, format_value, format_vnd
+from search.simplify.rules import CRITERIA, RULES
 
 FONT = "Times New Roman"
 _STATUS = {"accept": "đã chấp nhận", "note": "có ghi chú", "pending": "chưa thẩm định"}

@@ -6,7 +6,7 @@ Candidates come from two self-joins, each top-k per procedure (about N log N wor
 - lexical: TF-IDF cosine (scikit-learn) over the accent-folded, abbreviation-expanded
   name + papers + steps, top-k taken from chunked sparse matrix products.
 Every candidate pair gets both cosines (vectorised), a combined score and, when accepted,
-a field-level comparison (``search.compare``) and a relation label (``search.relations``).
+a field-level comparison (``search.duplicates.compare``) and a relation label (``search.duplicates.relations``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from indexer.records import Procedure
 from indexer.vietnamese import expand_abbreviations, fold, normalize
-from search.clusters import Cluster, build_clusters
-from search.compare import compare_procedures
-from search.relations import RelationThresholds, classify, name_key, split_action
+from search.duplicates.groups import Cluster, build_clusters
+from search.duplicates.compare import compare_procedures
+from search.duplicates.relations import RelationThresholds, classify, name_key, split_action
 
 #: default threshold on the combined score (chosen with benchmarks/duplicates.py)
 DEFAULT_MIN_SCORE = 0.6

@@ -8,8 +8,8 @@ from typing import Any
 
 import gradio as gr
 
-from app import web_render as R
-from app.web_state import IndexHolder, NoIndexError
+from app.web import render as R
+from app.web.state import IndexHolder, NoIndexError
 
 ANY = "(tất cả)"
 HEADERS = ["Mã đề xuất", "Mã TTHC", "Thủ tục", "Lĩnh vực", "Quy tắc", "Tiêu chí", "Thành phần", "Đề xuất",
@@ -19,10 +19,16 @@ DECISION_VI = {"accept": "Chấp nhận", "reject": "Bác bỏ", "note": "Ghi ch
 
 def candidates(holder: IndexHolder) -> list[Any]:
     """advise_index on the current index (cached per bundle version), reviews re-attached on each call."""
-    from search.advisor import advise_index
-    from search.reviews import attach_reviews
+    from app.web.duplicates import duplicates_report
+    from search.duplicates import DEFAULT_MIN_SCORE
+    from search.simplify.advisor import advise_index
+    from search.simplify.reviews import attach_reviews
 
-    cands = holder.cached("candidates", lambda index: list(advise_index(index)))
+    def compute(index: Any) -> list:
+        # the Trùng lặp tab's report at the shared default threshold: computed once for both tabs
+        return list(advise_index(index, duplicates=duplicates_report(holder, DEFAULT_MIN_SCORE)))
+
+    cands = holder.cached("candidates", compute)
     return attach_reviews(cands, holder.index_dir)
 
 
@@ -36,7 +42,7 @@ def record_review(holder: IndexHolder, cand_id: str, decision: str, note: str = 
     Raises:
         KeyError: unknown candidate id.
     """
-    from search.reviews import set_review
+    from search.simplify.reviews import set_review
 
     cand = _find(holder, cand_id)
     if cand is None:
@@ -112,7 +118,7 @@ def export_docx(holder: IndexHolder) -> str:
     When the reviewer has accepted proposals, the plan holds those only; otherwise every
     proposal not rejected, capped at the WEB_PLAN_MAX_PROCEDURES procedures with the largest savings.
     """
-    from search.plan_docx import write_plan_docx
+    from search.simplify.plan_docx import write_plan_docx
 
     out = Path(tempfile.mkdtemp(prefix="rasoat-")) / "phuong-an-don-gian-hoa.docx"
     cands = candidates(holder)
@@ -124,7 +130,7 @@ def export_docx(holder: IndexHolder) -> str:
 
 def export_xlsx(holder: IndexHolder) -> str:
     """Write every candidate with its decision to a temporary XLSX; return its path."""
-    from search.exports import write_xlsx
+    from search.simplify.exports import write_xlsx
 
     out = Path(tempfile.mkdtemp(prefix="rasoat-")) / "de-xuat-don-gian-hoa.xlsx"
     write_xlsx(candidates(holder), out)

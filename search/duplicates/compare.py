@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 
 from indexer.records import Procedure
 from indexer.vietnamese import expand_abbreviations, fold, normalize
-from search.paper_names import PAPER_THRESHOLD, match_names
-from search.relations import levels_of, name_similarity
+from search.duplicates.paper_names import PAPER_THRESHOLD, match_names
+from search.duplicates.names import levels_of, name_similarity
 
 STEP_THRESHOLD = 70.0
 _STEP_CHARS = 300

@@ -14,12 +14,11 @@ import tempfile
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
 from filelock import FileLock
 
-if TYPE_CHECKING:  # pragma: no cover
-    from search.advisor import Candidate
+from search.simplify.candidates import Candidate
 
 REVIEWS_FILE = "reviews.json"
 DECISIONS = ("accept", "reject", "note", "clear")
@@ -103,7 +102,7 @@ def _write_atomic(path: Path, payload: dict) -> None:
 
 
 def set_review(
-    index_dir: Union[str, Path], candidate: "Candidate", decision: str, note: str = ""
+    index_dir: Union[str, Path], candidate: Candidate, decision: str, note: str = ""
 ) -> Optional[Review]:
     """Record (or clear) a decision on a candidate.
 
@@ -149,7 +148,7 @@ def set_review(
     return result
 
 
-def attach_reviews(candidates: Sequence["Candidate"], index_dir: Union[str, Path, None]) -> list["Candidate"]:
+def attach_reviews(candidates: Sequence[Candidate], index_dir: Union[str, Path, None]) -> list[Candidate]:
     """Set ``candidate.review`` from the bundle's reviews (by code + rule + component).
 
     Args:
@@ -170,7 +169,7 @@ def attach_reviews(candidates: Sequence["Candidate"], index_dir: Union[str, Path
     return out
 
 
-def orphan_reviews(candidates: Sequence["Candidate"], index_dir: Union[str, Path]) -> list[Review]:
+def orphan_reviews(candidates: Sequence[Candidate], index_dir: Union[str, Path]) -> list[Review]:
     """Reviews whose candidate no longer exists (e.g. the procedure text changed)."""
     keys = {c.key for c in candidates}
     return [r for k, r in load_reviews(index_dir).items() if k not in keys]

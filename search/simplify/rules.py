@@ -1,7 +1,7 @@
 """The seven simplification rules, each tied to a criterion of NĐ 63/2010/NĐ-CP Điều 10 khoản 1.
 
 Each rule looks at one procedure (plus, for rules 4 and 6, its comparison group) and
-returns ``Finding`` objects; ``search.advisor`` turns them into candidates with a stable
+returns ``Finding`` objects; ``search.simplify.advisor`` turns them into candidates with a stable
 id and a saving. Criteria (Điều 10 khoản 1 Nghị định 63/2010/NĐ-CP): a) sự cần thiết,
 b) tính hợp lý, c) tính hợp pháp, d) các chi phí tuân thủ; the same four are the review
 content of Điều 28 khoản 1 (sửa đổi bởi Nghị định 92/2017/NĐ-CP).
@@ -17,8 +17,8 @@ from typing import Iterable, Optional, Sequence
 
 from indexer.records import Procedure
 from indexer.vietnamese import fold
-from search.cost_model import Assumptions, procedure_fee
-from search.national_databases import NQ_66_7, match_paper
+from search.simplify.cost_model import Assumptions, procedure_fee
+from search.simplify.national_databases import NQ_66_7, match_paper
 
 ND63 = "Nghị định 63/2010/NĐ-CP"
 
@@ -640,7 +640,7 @@ class ClusterEvidence:
 
     Attributes:
         members: (code, name, level, score 0..1) of the *other* procedures of the group.
-        source: "search.duplicates" or "cùng lĩnh vực, tên gần trùng".
+        source: "search.duplicates.pairs" or "cùng lĩnh vực, tên gần trùng".
     """
 
     members: list[tuple[str, str, str, float]]

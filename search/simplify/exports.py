@@ -8,9 +8,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from search.advisor import Candidate, summarize
-from search.cost_model import SOURCES, Assumptions
-from search.reviews import DECISION_LABELS
+from search.simplify.advisor import summarize
+from search.simplify.candidates import Candidate
+from search.simplify.cost_model import SOURCES, Assumptions
+from search.simplify.reviews import DECISION_LABELS
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "Mã đề xuất"),

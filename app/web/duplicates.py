@@ -7,8 +7,9 @@ from typing import Any
 
 import gradio as gr
 
-from app import web_render as R
-from app.web_state import IndexHolder, NoIndexError
+from app.web import render as R
+from app.web.state import IndexHolder, NoIndexError
+from search.duplicates import DEFAULT_MIN_SCORE
 
 RELATION_VI = {
     "duplicate": "Trùng lặp",
@@ -28,7 +29,7 @@ def _key(p: Any) -> str:
 
 def duplicates_report(holder: IndexHolder, min_score: float) -> Any:
     """find_duplicates on the current index (cached per bundle version and threshold)."""
-    from search.duplicates import find_duplicates
+    from search.duplicates.pairs import find_duplicates
 
     ms = round(float(min_score), 2)
     return holder.cached(f"dup:{ms}", lambda index: find_duplicates(index, min_score=ms))
@@ -101,7 +102,7 @@ def procedure_choices(index: Any) -> list[tuple[str, str]]:
 
 def compare(holder: IndexHolder, key_a: str, key_b: str) -> str:
     """UI handler: side-by-side comparison HTML of two procedures."""
-    from search.compare import compare_procedures
+    from search.duplicates.compare import compare_procedures
 
     if not key_a or not key_b:
         return R.notice("Chọn hai thủ tục A và B để so sánh.", "info")
@@ -119,7 +120,7 @@ def compare(holder: IndexHolder, key_a: str, key_b: str) -> str:
 def match_list(holder: IndexHolder, file: Any, k: float = 3):
     """UI handler: read a CSV/XLSX list and match it to the catalogue."""
     from indexer.readers import read_path
-    from search.catalogue import match_catalogue
+    from search.duplicates.catalogue import match_catalogue
 
     if not file:
         return R.notice("Chọn tệp danh mục (CSV hoặc XLSX).", "info"), []
@@ -168,7 +169,7 @@ def build_tab(holder: IndexHolder) -> dict[str, Any]:
     with gr.Tab("Trùng lặp", id="trung-lap", elem_id="tab-trung-lap"):
         with gr.Accordion("Nhóm và cặp thủ tục trùng lặp, chồng chéo", open=True):
             with gr.Row(equal_height=True):
-                min_score = gr.Slider(0.3, 0.95, value=0.55, step=0.05, label="Ngưỡng điểm tương tự", scale=3)
+                min_score = gr.Slider(0.3, 0.95, value=DEFAULT_MIN_SCORE, step=0.05, label="Ngưỡng điểm tương tự", scale=3)
                 go = gr.Button("Phân tích trùng lặp", variant="primary", scale=1, elem_id="btn-phan-tich")
             summary = gr.HTML("", elem_id="tom-tat-trung-lap", js_on_load=None)
             clusters = gr.Dataframe(headers=CLUSTER_HEADERS, label="Nhóm thủ tục (xếp theo mức tiết kiệm)",

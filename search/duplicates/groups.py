@@ -11,8 +11,8 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from indexer.records import Procedure
-from search.compare import working_days
-from search.paper_names import canonical_paper
+from search.duplicates.compare import working_days
+from search.duplicates.paper_names import canonical_paper
 
 
 @dataclass

@@ -240,7 +240,7 @@ def _li(items: list, cls: str) -> str:
 
 
 def comparison_html(cmp: dict) -> str:
-    """Side by side comparison of two procedures (``Comparison.to_dict()`` of search.compare).
+    """Side by side comparison of two procedures (``Comparison.to_dict()`` of search.duplicates.compare).
 
     Shared items are shown on both sides (each side's own wording) in green; items only one
     side has are in orange; single values (time, fee, agency, level) are green when equal.

@@ -21,9 +21,12 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
 
-from app import web_data, web_duplicates, web_search, web_simplify  # noqa: E402
-from app.web_files import MAX_FILE_BYTES  # noqa: E402
-from app.web_state import IndexHolder  # noqa: E402
+from app.web import data as web_data  # noqa: E402
+from app.web import duplicates as web_duplicates  # noqa: E402
+from app.web import search as web_search  # noqa: E402
+from app.web import simplify as web_simplify  # noqa: E402
+from app.web.files import MAX_FILE_BYTES  # noqa: E402
+from app.web.state import IndexHolder  # noqa: E402
 
 STATIC = Path(__file__).resolve().parent / "static"
 TITLE = "RaSoát — rà soát thủ tục hành chính"
@@ -45,7 +48,7 @@ def theme() -> gr.themes.Base:
 
 
 def css() -> str:
-    """The app's stylesheet (app/static/rasoat.css)."""
+    """The app's stylesheet (app/web/static/rasoat.css)."""
     return (STATIC / "rasoat.css").read_text(encoding="utf-8")
 
 

@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from indexer.records import CatalogueEntry, Procedure
 from indexer.vietnamese import fold
-from search.relations import level_hint, levels_of, name_key, split_action
+from search.duplicates.names import level_hint, levels_of, name_key, split_action
 
 #: a best score below this is "unmatched"
 MATCH_THRESHOLD = 0.6
