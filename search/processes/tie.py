@@ -2,7 +2,7 @@
 
 Candidates come from the index (BM25 over procedure names with the quy trình's title, plus any
 procedure code the quy trình writes); each is scored on four signals, averaged over those both
-sides have: name (``search.relations.name_similarity`` on the title without "Quy trình …"),
+sides have: name (``search.duplicates.names.name_similarity`` on the title without "Quy trình …"),
 papers (share matched one-to-one, ``match_process_papers``), legal basis (shared document
 numbers) and place (level and province the quy trình's agency implies).
 
@@ -22,9 +22,9 @@ from rapidfuzz import fuzz
 
 from indexer.records import Procedure, Process
 from indexer.vietnamese import expand_abbreviations, fold, normalize
-from search.paper_names import PAPER_THRESHOLD, PaperMatch, canonical_paper, match_names, similarity_matrix
+from search.duplicates.paper_names import PAPER_THRESHOLD, PaperMatch, canonical_paper, match_names, similarity_matrix
 from search.processes.legal import number_key, procedure_numbers
-from search.relations import levels_of, name_key, name_similarity
+from search.duplicates.names import levels_of, name_key, name_similarity
 
 STATUSES = ("matched", "ambiguous", "unmatched", "internal")
 STATUS_LABELS = {
@@ -95,7 +95,7 @@ def _level_of_agency(text: str) -> str:
 
 
 def name_score(a: str, b: str) -> float:
-    """Similarity 0..1 of two procedure names: ``search.relations.name_similarity``, capped by how
+    """Similarity 0..1 of two procedure names: ``search.duplicates.names.name_similarity``, capped by how
     well the distinctive words agree (F1 of the words left after generic ones such as "đăng ký",
     "cấp", "giấy") — "Đăng ký giám hộ" is not "Đăng ký khai tử" however alike the letters are."""
     sim = name_similarity(a, b) / 100.0
@@ -111,7 +111,7 @@ def name_score(a: str, b: str) -> float:
 def match_process_papers(a: Sequence[str], b: Sequence[str]) -> PaperMatch:
     """Pair the papers of a quy trình (a) with those of a procedure (b), one to one.
 
-    ``search.paper_names.similarity_matrix`` plus one allowance: a quy trình often writes only the
+    ``search.duplicates.paper_names.similarity_matrix`` plus one allowance: a quy trình often writes only the
     head of a long published paper ("Giấy chứng sinh" for "Giấy chứng sinh do cơ sở khám bệnh …
     cấp; trường hợp …"), so a canonical name of three words or more that starts the other one counts
     as the same paper.
