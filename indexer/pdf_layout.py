@@ -77,6 +77,28 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return out
 
 
+def _joined(segs: list[tuple[int, str]], gap: int = 5) -> list[tuple[int, str]]:
+    """Segments closer than ``gap`` spaces joined again (justified header words: "Biểu    mẫu/Kết")."""
+    out: list[tuple[int, str]] = []
+    for start, text in segs:
+        if out and start - (out[-1][0] + len(out[-1][1])) < gap:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((start, text))
+    return out
+
+
+def _ends_table(segs: list[tuple[int, str]]) -> bool:
+    """A lone run at the margin that reads as a section heading ("6. BIỂU MẪU", "VI. HỒ SƠ LƯU")."""
+    if len(segs) != 1:
+        return False
+    m = re.match(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]\s*(.+)$", segs[0][1])
+    if not m:
+        return False
+    letters = [c for c in m.group(1) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def _is_step_header(line: str) -> bool:
     segs = _segments(line)
     if len(segs) < 2:
@@ -90,7 +112,7 @@ def _columns(lines: list[str], at: int) -> list[tuple[int, str]]:
     cols: dict[int, str] = {}
     for j in (at - 1, at, at + 1):
         if 0 <= j < len(lines) and lines[j].strip() and (j == at or len(_segments(lines[j])) <= 3):
-            for start, text in _segments(lines[j]):
+            for start, text in _joined(_segments(lines[j])):
                 near = next((c for c in cols if abs(c - start) <= 3), None)
                 if near is None:
                     cols[start] = text
@@ -124,7 +146,7 @@ def _table(lines: list[str], at: int) -> tuple[list[list[str]], int]:
     while end < len(lines):
         if lines[end].strip():
             segs = _segments(lines[end])
-            if segs[0][0] < first - 3 and not _is_label(segs[0][1]):
+            if segs[0][0] < first - 3 and (not _is_label(segs[0][1]) or _ends_table(segs)):
                 break  # text back at the left margin: the table is over
             body.append(segs)
         end += 1

@@ -148,6 +148,8 @@ def _objects_of(value: Any) -> Optional[list[Any]]:
     """The list of objects inside a decoded JSON document, or None for a single object."""
     if isinstance(value, list):
         return value
+    if isinstance(value, dict) and isinstance(value.get("kind"), str):
+        return None  # one RaSoát record (a quy trình has its own "records" list: Hồ sơ cần lưu)
     if isinstance(value, dict):
         lists = [value[k] for k in _LIST_KEYS if isinstance(value.get(k), list)]
         if lists:

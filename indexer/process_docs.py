@@ -439,6 +439,8 @@ def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
         action = cell("action")
         if not action:
             continue
+        if not (cell("responsible") or cell("time") or cell("output")) and _heading(action)[0] in ("forms", "records"):
+            continue  # a section heading read into the table ("6. Biểu mẫu" right after a PDF table)
         no = cell("no")
         if not no:
             m = _PROSE_STEP.match(action)
