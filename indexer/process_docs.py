@@ -127,7 +127,7 @@ def looks_like_process_doc(blocks: list[Block]) -> bool:
     articles = 0
     for b in blocks:
         if b.rows is not None:
-            if _step_columns(b.rows[0]) is not None:
+            if _step_header(b.rows) is not None:
                 names.add("steps")
             continue
         if re.match(r"^\s*Điều\s+\d+\s*[.:]", b.text):
@@ -152,7 +152,7 @@ def _split_sections(blocks: list[Block]) -> _Sections:
     cur = "head"
     for b in blocks:
         if b.rows is not None:
-            if _step_columns(b.rows[0]) is not None and cur not in ("steps",):
+            if _step_header(b.rows) is not None and cur not in ("steps",):
                 sec.tables.setdefault("steps", []).append(b.rows)
                 continue
             sec.tables.setdefault(cur, []).append(b.rows)
@@ -352,7 +352,7 @@ def _duration(text: str, *, step: bool) -> Optional[Duration]:
     """A time as {value, unit}; in a step, plain "ngày" counts as a working day (ISO convention)."""
     if is_empty_value(text) or not text.strip(" -–.") or fold(text).strip() in ("x", "khong", "khong quy dinh"):
         return None
-    pt = parse_processing_time(text)
+    pt = parse_processing_time(re.sub(r"(?<![\d/])1\s*/\s*2(?![\d/])", "0,5", text))  # "1/2 ngày"
     if pt is None:
         return None
     unit = pt.unit
@@ -411,6 +411,16 @@ def _step_columns(header: list[str]) -> Optional[dict[str, int]]:
     return col if ok else None
 
 
+def _step_header(rows: list[list[str]]) -> Optional[tuple[int, dict[str, int]]]:
+    """(row index, columns) of the step-table header among the first three rows (a merged title
+    row such as "Quy trình xử lý" may come first)."""
+    for i, row in enumerate(rows[:3]):
+        col = _step_columns(row)
+        if col is not None:
+            return i, col
+    return None
+
+
 def _clean_no(no: str, n: int) -> str:
     t = re.sub(r"\s+", "", no or "").strip(".:)[]")
     if re.fullmatch(r"(?i)bước\d{1,2}", t):
@@ -421,12 +431,13 @@ def _clean_no(no: str, n: int) -> str:
 
 
 def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
-    col = _step_columns(rows[0])
-    if col is None:
+    found = _step_header(rows)
+    if found is None:
         return []
+    at, col = found
     out: list[ProcessStep] = []
-    width = len(rows[0])
-    for row in rows[1:]:
+    width = len(rows[at])
+    for row in rows[at + 1:]:
         if len(row) < 2 or not any(c.strip() for c in row):
             continue  # a row merged across all columns ("Tổng thời gian …") or empty
         if len(row) < width:  # a horizontally merged cell shifted the row: pad on the right
@@ -486,12 +497,12 @@ def _prose_steps(lines: list[str]) -> list[ProcessStep]:
             fields = _fields_from_inline(text[inline.start():])
             text = text[:inline.start()]
         else:
-            pm = re.search(r"\(([^()]*)\)\s*$", text)  # flowchart box: "(người thực hiện; 02 giờ)"
-            if pm and ";" in pm.group(1):
-                who, _, when = pm.group(1).rpartition(";")
-                if _duration(when, step=True) is not None:
-                    fields = {"responsible": who.strip(), "time": when.strip()}
-                    text = text[:pm.start()]
+            # flowchart box or prose: "(người thực hiện; 02 giờ)", "(Bộ phận Một cửa - 0,5 ngày)"
+            pm = re.search(r"\(([^()]*)\)\s*$", text)
+            parts = re.split(r"\s*(?:;|\s[-–]\s|,\s)\s*", pm.group(1)) if pm else []
+            if len(parts) >= 2 and _duration(parts[-1], step=True) is not None:
+                fields = {"responsible": ", ".join(parts[:-1]).strip(), "time": parts[-1].strip()}
+                text = text[:pm.start()]
         text = text.strip(" .;")
         out.append(ProcessStep(no=_clean_no(m.group(1), len(out) + 1), action=normalize(text),
                                responsible=fields.get("responsible", ""),

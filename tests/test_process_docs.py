@@ -348,3 +348,23 @@ def test_search_and_parse_integration(corpus_index: Path) -> None:
     assert hits and all(h.kind == "process" for h in hits)
     assert hits[0].code == "QT-BT-01" and hits[0].citation.startswith("QT-BT-01, bước B3")
     assert len(ix.record_ids("process")) == sum(1 for e in _truth(REPO / "corpus") if e["read"])
+
+
+def test_variants_title_row_paren_steps_half_day() -> None:
+    """A step table under a merged title row; steps as prose with "(owner - time)"; "1/2 ngày"."""
+    head = [Block("QUY TRÌNH ĐĂNG KÝ KHAI TỬ"), Block("Mã hiệu: QT-HT-03"), Block("1. MỤC ĐÍCH"), Block("x"),
+            Block("2. PHẠM VI"), Block("y"), Block("5. TRÌNH TỰ THỰC HIỆN")]
+    table = Block("t", rows=[["Quy trình xử lý", "", ""],
+                             ["Bước", "Nội dung công việc", "Đơn vị/người thực hiện", "Thời gian thực hiện", "Hồ sơ/biểu mẫu"],
+                             ["1", "Tiếp nhận", "Một cửa", "1/2 ngày", "BM.01"]])
+    p, _ = parse_process_blocks(head + [table], "x.docx")
+    assert [(s.no, s.responsible, s.time, s.output) for s in p.steps] == [
+        ("1", "Một cửa", Duration(0.5, "working_days"), "BM.01")]
+    prose = [Block("Bước 1: Tiếp nhận hồ sơ (Bộ phận Một cửa - 0,5 ngày)"),
+             Block("Bước 2: Ký (Chủ tịch UBND xã, Phó Chủ tịch - 04 giờ)"), Block("Bước 3: Trả kết quả (nếu có)")]
+    p, _ = parse_process_blocks(head + prose, "x.docx")
+    assert [(s.no, s.responsible, s.time) for s in p.steps] == [
+        ("B1", "Bộ phận Một cửa", Duration(0.5, "working_days")),
+        ("B2", "Chủ tịch UBND xã, Phó Chủ tịch", Duration(4, "hours")),
+        ("B3", "", None)]
+    assert p.steps[2].action == "Trả kết quả (nếu có)"
