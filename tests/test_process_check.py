@@ -236,3 +236,17 @@ def test_reports_written_for_unread_and_empty(tmp_path: Path, corpus_index: Path
     write_docx(checks, tmp_path / "a.docx")
     write_docx([], tmp_path / "b.docx")
     assert (tmp_path / "a.xlsx").stat().st_size > 0 and (tmp_path / "b.docx").stat().st_size > 0
+
+
+def test_cli_duplicates_groups_two_units_quy_trinh(corpus_index: Path) -> None:
+    r = _cli("duplicates", "--index", str(corpus_index), "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert {"pairs", "clusters", "process_pairs", "process_groups"} <= set(d)
+    for want in PAIRS:
+        got = [p for p in d["process_pairs"] if p["procedure"]["code"] == want["procedure_code"]]
+        assert got and got[0]["relation"] == "same_procedure"
+        assert {Path(got[0]["a"]["path"]).name, Path(got[0]["b"]["path"]).name} == \
+            {Path(want["a"]).name, Path(want["b"]).name}
+    assert any(g["procedure"]["code"] == PAIRS[0]["procedure_code"] and len(g["members"]) == 2
+               for g in d["process_groups"])
