@@ -381,7 +381,10 @@ def read_path(path: PathLike, *, max_bytes: Optional[int] = None) -> ReadResult:
     meta = _chunk_meta(p)
     if meta and meta.pop("skip_articles", ""):
         return ReadResult()  # the decision part of a decision + attached regulation (see _attached_context)
-    return read_bytes(data, name, meta=meta)
+    res = read_bytes(data, name, meta=meta)
+    if meta is not None:  # a chunk of a chunked document: a preamble/appendix chunk without Điều is normal
+        res.warnings = [w for w in res.warnings if w.warning != _NOTHING]
+    return res
 
 
 def read_paths(paths: Iterable[PathLike], *, max_bytes: Optional[int] = None) -> ReadResult:

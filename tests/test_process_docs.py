@@ -368,3 +368,14 @@ def test_variants_title_row_paren_steps_half_day() -> None:
         ("B2", "Chủ tịch UBND xã, Phó Chủ tịch", Duration(4, "hours")),
         ("B3", "", None)]
     assert p.steps[2].action == "Trả kết quả (nếu có)"
+
+
+def test_preamble_chunk_of_chunked_document_is_not_a_warning(tmp_path: Path) -> None:
+    d = tmp_path / "nd_1_2020"
+    d.mkdir()
+    (d / "metadata.json").write_text(json.dumps({"doc_type": "Nghị định", "doc_title": "Nghị định mẫu",
+                                                 "doc_number": "1/2020/NĐ-CP"}), encoding="utf-8")
+    (d / "chunk_1.md").write_text("CHÍNH PHỦ\nNGHỊ ĐỊNH\nCăn cứ Luật Tổ chức Chính phủ;\n", encoding="utf-8")
+    (d / "chunk_2.md").write_text("Điều 1. Phạm vi điều chỉnh\nNghị định này quy định mẫu.\n", encoding="utf-8")
+    res = read_paths([d])
+    assert [r.kind for r in res.records] == ["regulation"] and res.warnings == [] and res.failures == []
