@@ -399,23 +399,22 @@ def _docx(q: Q, path: Path, fix_zip: Callable[[Path], None], core: Callable) -> 
     para("- UBND: Ủy ban nhân dân; TTHC: Thủ tục hành chính; BM: Biểu mẫu.")
     para("- Bộ phận Một cửa: Bộ phận tiếp nhận và trả kết quả giải quyết thủ tục hành chính.")
     para(h[4], bold=True)
-    if q.layout != "no_steps" or True:
-        para(sub[0], bold=True)
-        for _, title in q.refs:
-            para(f"- {title};")
-        para(sub[1], bold=True)
-        if q.agency == TAN_PHU:
-            rows = [["TT", "Tên hồ sơ", "Số lượng", "Mẫu"]] + [
-                [str(i), d.name, d.quantity, d.form] for i, d in enumerate(q.docs, 1)]
-            table(rows)
-        else:
-            for d in q.docs:
-                para(_doc_line(d))
-        para(f"{sub[2]}: 01 (một) bộ hồ sơ.")
-        para(f"{sub[3]}: {q.time_text}.")
-        para(f"{sub[4]}: {PLACE[q.agency]}.")
-        para(f"{sub[5]}: {q.fee_text}.")
-        para(sub[6], bold=True)
+    para(sub[0], bold=True)
+    for _, title in q.refs:
+        para(f"- {title};")
+    para(sub[1], bold=True)
+    if q.agency == TAN_PHU:
+        rows = [["TT", "Tên hồ sơ", "Số lượng", "Mẫu"]] + [
+            [str(i), d.name, d.quantity, d.form] for i, d in enumerate(q.docs, 1)]
+        table(rows)
+    else:
+        for d in q.docs:
+            para(_doc_line(d))
+    para(f"{sub[2]}: 01 (một) bộ hồ sơ.")
+    para(f"{sub[3]}: {q.time_text}.")
+    para(f"{sub[4]}: {PLACE[q.agency]}.")
+    para(f"{sub[5]}: {q.fee_text}.")
+    para(sub[6], bold=True)
     if q.layout in ("table", "merged"):
         rows = [["TT", "Trình tự thực hiện", "Trách nhiệm", "Thời gian", "Biểu mẫu/Kết quả"]] + [
             [s.no, s.action, s.responsible, s.time, s.output] for s in q.steps]

@@ -29,7 +29,14 @@ from indexer.procedure_fields import (
     parse_processing_time,
     parse_quantity,
 )
-from indexer.records import DossierDocument, Duration, Process, ProcessStep, Reference, Source
+from indexer.records import (
+    DossierDocument,
+    Duration,
+    Process,
+    ProcessStep,
+    Reference,
+    Source,
+)
 from indexer.vietnamese import fold, normalize
 
 # numbering before a heading: "1.", "5.1", "5.1.", "I.", "V -", "a)"
@@ -47,9 +54,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         ("time", r"thoi (?:gian|han) (?:xu ly|giai quyet|thuc hien)"),
         ("place", r"noi (?:tiep nhan|nop|tra)|dia diem (?:tiep nhan|thuc hien)"),
         ("fee", r"phi,? le phi|le phi|phi"),
-        ("steps", r"quy trinh xu ly(?: cong viec)?|trinh tu(?: thuc hien| xu ly| giai quyet| cong viec)?|"
-                  r"cac buoc(?: thuc hien| cong viec)?|tien trinh(?: thuc hien)?|luu do|mo ta (?:quy trinh|cac buoc|cong viec)|"
-                  r"dien giai luu do|noi dung cong viec"),
+        ("steps", (r"quy trinh xu ly(?: cong viec)?|trinh tu(?: thuc hien| xu ly| giai quyet| cong viec)?|"
+                   r"cac buoc(?: thuc hien| cong viec)?|tien trinh(?: thuc hien)?|luu do|mo ta (?:quy trinh|cac buoc|cong viec)|"
+                   r"dien giai luu do|noi dung cong viec")),
         ("content", r"noi dung(?: quy trinh)?|mo ta quy trinh"),
         ("forms", r"bieu mau"),
         ("records", r"ho so (?:can )?luu(?: tru)?|luu (?:tru )?ho so|ho so luu"),
@@ -310,7 +317,7 @@ def _documents(sec: _Sections) -> list[DossierDocument]:
         if col["name"] is None:
             col["name"] = 1 if len(rows[0]) > 1 else 0
         for row in rows[1:]:
-            def cell(k: str) -> str:
+            def cell(k: str, row: list[str] = row, col: dict = col) -> str:  # type: ignore[type-arg]
                 i = col[k]
                 return row[i].strip() if i is not None and i < len(row) else ""
             name = cell("name")
@@ -443,7 +450,7 @@ def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
         if len(row) < width:  # a horizontally merged cell shifted the row: pad on the right
             row = row + [""] * (width - len(row))
 
-        def cell(k: str) -> str:
+        def cell(k: str, row: list[str] = row) -> str:
             i = col.get(k)
             return normalize(row[i]).strip() if i is not None and i < len(row) else ""
 
