@@ -31,7 +31,8 @@ MODES = ("hybrid", "lexical", "dense")
 FILTER_KEYS = ("kind", "field", "level", "agency", "doc_number", "code", "part")
 _EXACT_KEYS = {"kind", "code", "part"}
 _KIND_ALIASES = {"thu tuc": "procedure", "thutuc": "procedure", "tthc": "procedure",
-                 "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation"}
+                 "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation",
+                 "quy trinh": "process", "quytrinh": "process", "iso": "process"}
 
 
 class SearchError(ValueError):
