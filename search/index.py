@@ -315,6 +315,7 @@ class SearchIndex:
             "documents": len(self._record_rows),
             "procedures": len(self.record_ids("procedure")),
             "regulations": len(self.record_ids("regulation")),
+            "processes": len(self.record_ids("process")),
             "units": len(self._units),
             "sources": len(m.get("sources", {})),
             "model": model.get("name", ""),
