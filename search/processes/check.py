@@ -18,7 +18,7 @@ from indexer.records import Procedure, Process
 from search.processes.findings import (Finding, check_fee, check_papers, check_references, check_steps,
                                        check_time)
 from search.processes.legal import Replacements, RuleBook
-from search.processes.tie import Tie, tie_process
+from search.processes.tie import NameSearch, Tie, tie_process
 
 
 @dataclass
@@ -87,6 +87,7 @@ class ProcessChecker:
         self.replaced = Replacements(regs)
         self.rules = RuleBook(regs)
         self._procs: dict[str, Procedure] = {}
+        self._names = NameSearch(index)
 
     def check(self, p: Process, path: str = "") -> ProcessCheck:
         """Tie one quy trình and check it.
@@ -97,7 +98,7 @@ class ProcessChecker:
         Returns:
             The ``ProcessCheck``; findings against the procedure only when the tie is ``matched``.
         """
-        tie = tie_process(p, self.index, procedures=self._procs)
+        tie = tie_process(p, self.index, procedures=self._procs, names=self._names)
         proc = tie.procedure if tie.status == "matched" else None
         findings: list[Finding] = []
         if proc is not None:

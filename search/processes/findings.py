@@ -221,17 +221,18 @@ def working_days(value: Optional[float], unit: str) -> Optional[float]:
 
 
 def _limits(proc: Procedure) -> list[tuple[str, float, str]]:
-    """(channel, working days, text) of the procedure's processing times (channels, else time_text)."""
+    """(channel, working days, text) of the procedure's processing times (channels, else time_text);
+    a zero time ("0 ngày", a placeholder in portal exports) counts as unknown."""
     out = []
     for c in proc.channels:
         pt = c.processing_time
         days = working_days(pt.value, pt.unit) if pt else None
-        if days is not None:
+        if days is not None and days > 0:
             out.append((c.channel or "Chung", days, pt.text or fmt_days(days)))
     if not out and proc.time_text:
         pt = parse_processing_time(proc.time_text)
         days = working_days(pt.value, pt.unit) if pt else None
-        if days is not None:
+        if days is not None and days > 0:
             out.append(("Chung", days, proc.time_text))
     return out
 

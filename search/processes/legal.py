@@ -21,10 +21,11 @@ from indexer.vietnamese import fold, normalize
 
 _TYPE_WORDS = r"(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Pháp lệnh)"
 # "thay thế [cho] Quyết định số N", "bãi bỏ Nghị định N" — a whole document, not "Điều 3 của …"
-_REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\s+(?:cho\s+)?(?:các\s+)?" + _TYPE_WORDS + r"\s+(?:số\s+)?$")
+_REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\s+(?:cho\s+)?(?:các\s+)?" + _TYPE_WORDS + r"\s+(?:số\s+)?$", re.IGNORECASE)
 _EXPIRES = re.compile(r"^[^.;]{0,160}?\b(?:hết hiệu lực|bị bãi bỏ|được thay thế|bị thay thế)", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"(?:Điều|khoản|điểm|Chương|Mục)\s+[\w.]+\s+(?:của\s+)?" + _TYPE_WORDS + r"\s+(?:số\s+)?$",
                           re.IGNORECASE)
+_CHAIN = re.compile(r"^[^.;]{0,120}?(?:,|\svà)\s*" + _TYPE_WORDS + r"\s+(?:số\s+)?$")
 _SENTENCE = re.compile(r"(?<=[.;])\s+|\n+")
 
 
@@ -101,6 +102,7 @@ def replacements_in(unit: LegalUnit) -> list[Replacement]:
         fs = fold(sent)
         if "thay the" not in fs and "het hieu luc" not in fs and "bai bo" not in fs:
             continue
+        last_end = -1  # end of the last replaced number: "thay thế A, Thông tư số B và Thông tư số C"
         for m in re.finditer(r"\S+", sent):
             nums = extract_doc_numbers(m.group(0))
             if not nums:
@@ -113,9 +115,12 @@ def replacements_in(unit: LegalUnit) -> list[Replacement]:
             after = sent[m.end():]
             if _PART_BEFORE.search(before[-80:]):
                 continue  # an article or clause of that document, not the document
-            if _REPLACES.search(before[-80:]) or _EXPIRES.match(after):
-                out.append(Replacement(num, unit.doc_number if _REPLACES.search(before[-80:]) or "thay the" in fs
-                                       else "", unit.citation or unit.doc_number, sent))
+            chained = last_end >= 0 and _CHAIN.match(sent[last_end: m.start()]) is not None
+            if chained or _REPLACES.search(before[-80:]) or _EXPIRES.match(after):
+                by = unit.doc_number if chained or _REPLACES.search(before[-80:]) or "thay the" in fs else ""
+                out.append(Replacement(num, by, unit.citation or unit.doc_number, sent))
+                pos = m.group(0).find(num)
+                last_end = m.start() + (pos + len(num) if pos >= 0 else len(m.group(0)))
     return out
 
 

@@ -235,14 +235,44 @@ def score_candidate(p: Process, proc: Procedure, *, name: str = "", refs: Option
     return Candidate(proc, float(score), parts)
 
 
-def tie_process(p: Process, index: Any, *, k: int = 8, procedures: Optional[dict[str, Procedure]] = None) -> Tie:
+class NameSearch:
+    """BM25 over the procedure-name units of an index only (no fusion, no snippets): the candidate
+    step of ``tie_process``, about 6× cheaper per quy trình than ``SearchIndex.search``.
+
+    Args:
+        index: a ``SearchIndex``.
+    """
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.mask = None
+        self.record_ids: list[str] = []
+        try:
+            self.mask = index.mask({"kind": "procedure", "part": "name"})
+            self.record_ids = [u.record_id for u in index.units()]
+        except (AttributeError, ValueError):
+            self.mask = None
+        if self.mask is not None and not self.mask.any():
+            self.mask = None
+
+    def __call__(self, text: str, k: int) -> list[str]:
+        """Record ids of the k procedures whose names best match ``text``."""
+        if self.mask is None:
+            return [h.id for h in self.index.search(text, k=k, where={"kind": "procedure"}, mode="lexical")]
+        rows, _ = self.index.lexical.search(text, k, allowed=self.mask)
+        return list(dict.fromkeys(self.record_ids[int(r)] for r in rows))
+
+
+def tie_process(p: Process, index: Any, *, k: int = 8, procedures: Optional[dict[str, Procedure]] = None,
+                names: Optional[NameSearch] = None) -> Tie:
     """Find the published procedure a quy trình implements.
 
     Args:
         p: the quy trình.
-        index: a ``SearchIndex`` (lexical search over procedures, ``get`` by code).
+        index: a ``SearchIndex`` (lexical search over procedure names, ``get`` by code).
         k: candidates taken from the search.
         procedures: optional cache {record id: Procedure} shared across calls.
+        names: the name search to use (built from ``index`` when None; share one across calls).
     Returns:
         The ``Tie``.
     """
@@ -264,8 +294,8 @@ def tie_process(p: Process, index: Any, *, k: int = 8, procedures: Optional[dict
         if rec is not None:
             cands[rec.id] = rec
     if name:
-        for h in index.search(name, k=k, where={"kind": "procedure"}, mode="lexical"):
-            rec = _get(h.id)
+        for rid in (names or NameSearch(index))(name, k):
+            rec = _get(rid)
             if rec is not None:
                 cands.setdefault(rec.id, rec)
     refs = {number_key(r.number) for r in p.references if r.number}
@@ -304,5 +334,5 @@ def tie_process(p: Process, index: Any, *, k: int = 8, procedures: Optional[dict
                + (", căn cứ pháp lý" if best.parts.get("legal") else ""))
 
 
-__all__ = ["MARGIN", "MATCH_SCORE", "MIN_SCORE", "STATUSES", "STATUS_LABELS", "Candidate", "Tie", "internal_hint",
+__all__ = ["MARGIN", "MATCH_SCORE", "MIN_SCORE", "STATUSES", "STATUS_LABELS", "Candidate", "NameSearch", "Tie", "internal_hint",
            "match_process_papers", "name_score", "process_text", "score_candidate", "strip_title", "tie_process"]
