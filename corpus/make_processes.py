@@ -432,16 +432,12 @@ def _docx(q: Q, path: Path, fix_zip: Callable[[Path], None], core: Callable) -> 
     elif q.layout == "no_time_column":
         table([["Bước", "Nội dung công việc", "Trách nhiệm", "Biểu mẫu, kết quả"]] + [
             [s.no, s.action, s.responsible, s.output] for s in q.steps])
-    elif q.layout == "flowchart":
+    elif q.layout == "flowchart":  # boxes drawn as text boxes (DrawingML + VML fallback, as Word saves them)
         para("Lưu đồ:", bold=True)
-        para("Bắt đầu", center=True)
-        para("↓", center=True)
-        para("Tổ chức, cá nhân nộp hồ sơ", center=True)
-        for s in q.steps:
-            para("↓", center=True)
-            para(f"[{s.no}] {s.action} ({s.responsible}; {s.time})", center=True)
-        para("↓", center=True)
-        para("Kết thúc", center=True)
+        boxes = ["Bắt đầu", "Tổ chức, cá nhân nộp hồ sơ"] + [
+            f"[{s.no}] {s.action} ({s.responsible}; {s.time})" for s in q.steps] + ["Kết thúc"]
+        for n, text in enumerate(boxes, 1):
+            doc.element.body.insert(len(doc.element.body) - 1, _textbox_paragraph(text, n, last=n == len(boxes)))
     elif q.layout == "no_steps":
         para("Việc tiếp nhận, giải quyết và trả kết quả thực hiện theo quy định tại Nghị định số 23/2015/NĐ-CP và Quy chế hoạt động của Trung tâm Phục vụ hành chính công phường.")
     para(h[5], bold=True)
@@ -452,6 +448,41 @@ def _docx(q: Q, path: Path, fix_zip: Callable[[Path], None], core: Callable) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     fix_zip(path)
+
+
+def _textbox_paragraph(text: str, n: int, *, last: bool):  # type: ignore[no-untyped-def]
+    """A centred paragraph holding one flowchart box (a text box) and, below it, an arrow shape."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    t = escape(text)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    box = (f'<w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">{t}</w:t>'
+           f'</w:r></w:p></w:txbxContent>')
+    arrow = "" if last else (
+        '<w:r><w:pict><v:line from="150pt,0" to="150pt,18pt" strokeweight="1pt">'
+        '<v:stroke endarrow="block"/></v:line></w:pict></w:r>')
+    xml = (
+        f'<w:p {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<w:pPr><w:jc w:val="center"/></w:pPr><w:r><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="3810000" cy="571500"/><wp:docPr id="{n}" name="Hộp {n}"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="3810000" cy="571500"/>'
+        '</a:xfrm><a:prstGeom prst="flowChartProcess"><a:avLst/></a:prstGeom><a:ln w="12700"><a:solidFill>'
+        '<a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>'
+        f'<wps:txbx>{box}</wps:txbx><wps:bodyPr anchor="ctr"/></wps:wsp></a:graphicData></a:graphic></wp:inline>'
+        '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
+        '<v:rect style="width:300pt;height:45pt" strokeweight="1pt">'
+        f'<v:textbox>{box}</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+        f'{arrow}</w:p>'
+    )
+    return parse_xml(xml)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -506,9 +506,10 @@ def _prose_steps(lines: list[str]) -> list[ProcessStep]:
         else:
             # flowchart box or prose: "(người thực hiện; 02 giờ)", "(Bộ phận Một cửa - 0,5 ngày)"
             pm = re.search(r"\(([^()]*)\)\s*$", text)
-            parts = re.split(r"\s*(?:;|\s[-–]\s|,\s)\s*", pm.group(1)) if pm else []
-            if len(parts) >= 2 and _duration(parts[-1], step=True) is not None:
-                fields = {"responsible": ", ".join(parts[:-1]).strip(), "time": parts[-1].strip()}
+            seps = list(re.finditer(r"\s*(?:;|\s[-–]\s|,\s)\s*", pm.group(1))) if pm else []
+            if pm and seps and _duration(pm.group(1)[seps[-1].end():], step=True) is not None:
+                inner = pm.group(1)  # the last separator splits "who" from "how long"
+                fields = {"responsible": inner[:seps[-1].start()].strip(), "time": inner[seps[-1].end():].strip()}
                 text = text[:pm.start()]
         text = text.strip(" .;")
         out.append(ProcessStep(no=_clean_no(m.group(1), len(out) + 1), action=normalize(text),

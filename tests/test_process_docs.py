@@ -379,3 +379,14 @@ def test_preamble_chunk_of_chunked_document_is_not_a_warning(tmp_path: Path) -> 
     (d / "chunk_2.md").write_text("Điều 1. Phạm vi điều chỉnh\nNghị định này quy định mẫu.\n", encoding="utf-8")
     res = read_paths([d])
     assert [r.kind for r in res.records] == ["regulation"] and res.warnings == [] and res.failures == []
+
+
+def test_flowchart_text_boxes_read_once(corpus_dir: Path) -> None:
+    """Flowchart boxes are text boxes (DrawingML + VML fallback): each box text comes out once, in order."""
+    from indexer.docx_text import extract_docx_blocks
+
+    data = (corpus_dir / "quy-trinh" / "phuong-dong-hoa" / "qt-ht-03-dang-ky-khai-tu.docx").read_bytes()
+    texts = [b.text for b in extract_docx_blocks(data) if b.rows is None]
+    boxes = [t for t in texts if t.startswith("[B")]
+    assert [t[:4] for t in boxes] == ["[B1]", "[B2]", "[B3]", "[B4]"]
+    assert texts.count("Kết thúc") == 1 and texts.index("Bắt đầu") < texts.index(boxes[0])
