@@ -391,7 +391,7 @@ def _listed(sec: _Sections, name: str, prefer: tuple[str, ...]) -> list[str]:
 # --- steps -----------------------------------------------------------------------------------
 
 _COLS = {
-    "no": ("tt", "stt", "buoc", "b"),
+    "no": ("tt", "stt", "buoc", "b", "cac buoc", "so tt", "thu tu", "buoc thu"),
     "action": ("trinh tu", "noi dung", "cong viec", "mo ta", "tien trinh", "cac buoc", "dien giai"),
     "responsible": ("trach nhiem", "nguoi thuc hien", "don vi thuc hien", "bo phan thuc hien", "can bo thuc hien",
                     "nguoi xu ly"),
@@ -404,16 +404,15 @@ def _step_columns(header: list[str]) -> Optional[dict[str, int]]:
     """Column index of each step field when ``header`` is a step table's header row."""
     head = [fold(c).strip() for c in header]
     col: dict[str, int] = {}
+    no = next((i for i, h in enumerate(head) if h.strip(" .") in _COLS["no"]), None)
+    if no is not None:  # "Các bước" over a column of B1, B2 … is the label, not the action
+        col["no"] = no
     for key in ("time", "responsible", "action", "output"):
         for word in _COLS[key]:  # the most specific words first
             i = next((i for i, h in enumerate(head) if i not in col.values() and word in h), None)
             if i is not None:
                 col[key] = i
                 break
-    for i, h in enumerate(head):
-        if i not in col.values() and h in _COLS["no"]:
-            col["no"] = i
-            break
     ok = sum(k in col for k in ("action", "responsible", "time")) >= 2 and "action" in col
     return col if ok else None
 
@@ -437,14 +436,34 @@ def _clean_no(no: str, n: int) -> str:
     return t or f"B{n}"
 
 
-def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
+def _time_unit(header: str) -> str:
+    """The unit a "Thời gian (ngày làm việc)" / "Thời gian (giờ)" header gives to bare numbers."""
+    f = fold(header)
+    if "gio" in f:
+        return "giờ"
+    if "phut" in f:
+        return "phút"
+    if "ngay" in f:
+        return "ngày làm việc" if "lam viec" in f or "lv" in f.split() else "ngày"
+    return ""
+
+
+def _table_steps(rows: list[list[str]], more: Optional[list[list[list[str]]]] = None) -> list[ProcessStep]:
+    """Steps of a step table; ``more``: following tables without a header that continue it
+    (a table cut in two across a page break)."""
     found = _step_header(rows)
     if found is None:
         return []
     at, col = found
     out: list[ProcessStep] = []
     width = len(rows[at])
-    for row in rows[at + 1:]:
+    unit = _time_unit(rows[at][col["time"]]) if "time" in col else ""
+    body = rows[at + 1:]
+    for extra in more or []:
+        if _step_header(extra) is not None or not extra or abs(max(len(r) for r in extra) - width) > 0:
+            break
+        body = body + extra
+    for row in body:
         if len(row) < 2 or not any(c.strip() for c in row):
             continue  # a row merged across all columns ("Tổng thời gian …") or empty
         if len(row) < width:  # a horizontally merged cell shifted the row: pad on the right
@@ -452,7 +471,7 @@ def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
 
         def cell(k: str, row: list[str] = row) -> str:
             i = col.get(k)
-            return normalize(row[i]).strip() if i is not None and i < len(row) else ""
+            return " ".join(normalize(row[i]).split()) if i is not None and i < len(row) else ""
 
         action = cell("action")
         if not action:
@@ -464,8 +483,11 @@ def _table_steps(rows: list[list[str]]) -> list[ProcessStep]:
             m = _PROSE_STEP.match(action)
             if m:
                 no, action = m.group(1), m.group(2).strip()
+        when = cell("time")
+        if unit and re.fullmatch(r"\d+(?:[.,]\d+)?|1/2", when):  # "0,5" under "Thời gian (ngày làm việc)"
+            when = f"{when} {unit}"
         out.append(ProcessStep(no=_clean_no(no, len(out) + 1), action=action, responsible=cell("responsible"),
-                               time=_duration(cell("time"), step=True), output=cell("output")))
+                               time=_duration(when, step=True), output=cell("output")))
     return out
 
 
@@ -519,8 +541,9 @@ def _prose_steps(lines: list[str]) -> list[ProcessStep]:
 
 
 def _steps(sec: _Sections) -> list[ProcessStep]:
-    for rows in sec.tables.get("steps", []):
-        steps = _table_steps(rows)
+    tables = sec.tables.get("steps", [])
+    for n, rows in enumerate(tables):
+        steps = _table_steps(rows, tables[n + 1:])
         if steps:
             return steps
     for name in ("steps", "content"):

@@ -390,3 +390,21 @@ def test_flowchart_text_boxes_read_once(corpus_dir: Path) -> None:
     boxes = [t for t in texts if t.startswith("[B")]
     assert [t[:4] for t in boxes] == ["[B1]", "[B2]", "[B3]", "[B4]"]
     assert texts.count("Kết thúc") == 1 and texts.index("Bắt đầu") < texts.index(boxes[0])
+
+
+def test_bare_numbers_split_table_and_label_column() -> None:
+    """"Thời gian (ngày làm việc)" over bare numbers; "Các bước" as the label column; a table cut in
+    two (no header on the second part); a line break inside a cell."""
+    head = [Block("QUY TRÌNH CẤP PHÉP"), Block("Mã hiệu: QT-XD-02"), Block("1. MỤC ĐÍCH"), Block("x"),
+            Block("2. PHẠM VI"), Block("y"), Block("5.7 Trình tự thực hiện")]
+    first = Block("t", rows=[["Các bước", "Nội dung công việc", "Trách nhiệm", "Thời gian (ngày làm việc)", "Kết quả"],
+                             ["1", "Tiếp nhận", "Công chức\nMột cửa", "0,5", "BM.01"],
+                             ["2", "Thẩm định", "Phòng chuyên môn", "3", "Tờ trình"]])
+    second = Block("t", rows=[["3", "Ký", "Lãnh đạo", "1", "Giấy phép"], ["4", "Trả kết quả", "Một cửa", "1/2", ""]])
+    p, warns = parse_process_blocks(head + [first, Block(""), second], "x.docx")
+    assert warns == []
+    assert [(s.no, s.action, s.responsible, s.time) for s in p.steps] == [
+        ("1", "Tiếp nhận", "Công chức Một cửa", Duration(0.5, "working_days")),
+        ("2", "Thẩm định", "Phòng chuyên môn", Duration(3, "working_days")),
+        ("3", "Ký", "Lãnh đạo", Duration(1, "working_days")),
+        ("4", "Trả kết quả", "Một cửa", Duration(0.5, "working_days"))]
