@@ -157,7 +157,9 @@ def detail_html(c: Any) -> str:
             f"<tr{mark}><td>{R.e(s.no)}</td><td>{R.e(s.action)}</td>"
             f'<td{owner_cls}>{R.e(s.responsible) or "(trống)"}</td><td{time_cls}>{R.e(_dur(s.time)) or "(trống)"}</td>'
             f"<td>{R.e(s.output)}</td></tr>")
-    steps = (f'<table class="rs-compare rs-steps"><thead><tr><th>TT</th><th>Trình tự</th><th>Trách nhiệm</th>'
+    steps = (f'<table class="rs-compare rs-steps"><colgroup><col style="width:7%"><col style="width:43%">'
+             f'<col style="width:20%"><col style="width:12%"><col style="width:18%"></colgroup>'
+             f'<thead><tr><th>TT</th><th>Trình tự</th><th>Trách nhiệm</th>'
              f'<th>Thời gian</th><th>Kết quả</th></tr></thead><tbody>{"".join(step_rows)}</tbody></table>'
              f'<div class="rs-muted">Tổng thời gian các bước: {R.e(fmt_days(total))}</div>') if step_rows else \
         R.notice("Quy trình không có bảng các bước.", "warn")
