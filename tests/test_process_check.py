@@ -250,3 +250,18 @@ def test_cli_duplicates_groups_two_units_quy_trinh(corpus_index: Path) -> None:
             {Path(want["a"]).name, Path(want["b"]).name}
     assert any(g["procedure"]["code"] == PAIRS[0]["procedure_code"] and len(g["members"]) == 2
                for g in d["process_groups"])
+
+
+def test_rules_quoted_from_the_index_when_indexed() -> None:
+    art18 = LegalUnit(doc_number="63/2010/NĐ-CP", article="18",
+                      article_title="Trách nhiệm của cơ quan thực hiện thủ tục hành chính",
+                      text="1. Sử dụng, bố trí cán bộ.\n6. Không tự đặt ra thủ tục hành chính, hồ sơ, giấy tờ ngoài "
+                           "quy định của pháp luật.\n7. Phối hợp.")
+    art6 = LegalUnit(doc_number="63/2010/NĐ-CP", article="6", text="1. Nghiêm cấm:\na) Tiết lộ.\nb) Tự ý yêu cầu "
+                     "bổ sung thêm hồ sơ, giấy tờ ngoài quy định;\n2. Nghiêm cấm khác.")
+    rb = RuleBook([art18, art6])
+    assert rb.cite("no_extra_papers") == ("Điều 18 khoản 6 Nghị định 63/2010/NĐ-CP (trách nhiệm của cơ quan thực "
+                                          "hiện thủ tục hành chính): «Không tự đặt ra thủ tục hành chính, hồ sơ, giấy "
+                                          "tờ ngoài quy định của pháp luật.»")
+    assert "«Tự ý yêu cầu bổ sung thêm hồ sơ, giấy tờ ngoài quy định»" in rb.cite("no_extra_demands")
+    assert "tham khảo" in rb.cite("iso_lawful") and "tham khảo" not in rb.cite("no_extra_papers")

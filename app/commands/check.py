@@ -29,7 +29,8 @@ def _print_text(checks, out) -> None:
         proc = c.procedure
         status = STATUS_LABELS.get(c.status, c.status)
         if proc is not None:
-            out.write(f"   Thủ tục: {proc.code} {proc.name} — {status}, điểm {c.tie.score:.2f}\n")
+            score = f"{c.tie.score:.2f}".replace(".", ",")
+            out.write(f"   Thủ tục: {proc.code or proc.id} {proc.name} — {status}, điểm {score}\n")
         else:
             out.write(f"   Thủ tục: (không có) — {status}: {c.tie.reason}\n")
         for w in c.warnings:

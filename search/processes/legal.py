@@ -170,8 +170,8 @@ RULES: dict[str, Rule] = {
                             "cơ quan thực hiện thủ tục hành chính không tự đặt ra thủ tục hành chính, hồ sơ, giấy tờ "
                             "ngoài quy định của pháp luật"),
     "no_extra_demands": Rule("63/2010/NĐ-CP", "6", "1", "b", "Điều 6 khoản 1 điểm b Nghị định 63/2010/NĐ-CP",
-                             "nghiêm cấm kéo dài thời gian thực hiện hoặc tự ý yêu cầu bổ sung thêm hồ sơ, giấy tờ "
-                             "ngoài quy định"),
+                             "nghiêm cấm cán bộ, công chức từ chối thực hiện, kéo dài thời gian thực hiện hoặc tự ý "
+                             "yêu cầu bổ sung thêm hồ sơ, giấy tờ ngoài quy định mà không nêu rõ lý do bằng văn bản"),
     "no_extra_money": Rule("63/2010/NĐ-CP", "6", "1", "d", "Điều 6 khoản 1 điểm d Nghị định 63/2010/NĐ-CP",
                            "nghiêm cấm nhận tiền ngoài phí, lệ phí đã được quy định và công bố công khai"),
     "iso_lawful": Rule("19/2014/QĐ-TTg", "4", "2", "c", "Điều 4 khoản 2 điểm c Quyết định 19/2014/QĐ-TTg",
@@ -181,6 +181,22 @@ RULES: dict[str, Rule] = {
     "iso_control": Rule("", "", "", "", "TCVN ISO 9001:2015, điều 4.4.1 c) và 8.1",
                         "xác định chuẩn mực vận hành và kiểm soát các quá trình"),
 }
+
+
+def _clause_text(text: str, clause: str, point: str) -> str:
+    """The words of khoản ``clause`` (and điểm ``point``) of an article's text ("" when not found)."""
+    lines = [ln.strip() for ln in normalize(text or "").splitlines() if ln.strip()]
+    start = next((i for i, ln in enumerate(lines) if re.match(rf"{re.escape(clause)}\.\s", ln)), None) if clause else 0
+    if start is None:
+        return ""
+    if not point:
+        return re.sub(rf"^{re.escape(clause)}\.\s*", "", lines[start]) if clause else lines[0]
+    for ln in lines[start + 1:]:
+        if re.match(r"\d+\.\s", ln):
+            break
+        if re.match(rf"{re.escape(point)}\)\s", ln):
+            return re.sub(rf"^{re.escape(point)}\)\s*", "", ln).rstrip(";. ")
+    return ""
 
 
 class RuleBook:
@@ -204,10 +220,14 @@ class RuleBook:
                 self._definition = u
 
     def cite(self, key: str) -> str:
-        """One rule as "<citation>: <gist>", with "(tham khảo …)" when its article is not indexed."""
+        """One rule as "<citation>: «<its words in the index>»", or "<citation> (tham khảo …): <gist>" when
+        its article is not indexed."""
         r = RULES[key]
-        if r.doc_number and (number_key(r.doc_number), r.article) in self._found:
-            return f"{r.label}: {r.gist}"
+        unit = self._found.get((number_key(r.doc_number), r.article)) if r.doc_number else None
+        if unit is not None:
+            words = _clause_text(unit.text, r.clause, r.point)
+            title = f" ({unit.article_title[:1].lower()}{unit.article_title[1:]})" if unit.article_title else ""
+            return f"{r.label}{title}: «{words}»" if words else f"{r.label}: {r.gist}"
         return f"{r.label} (tham khảo — không có trong các văn bản đã lập chỉ mục): {r.gist}"
 
     def in_index(self, key: str) -> bool:
