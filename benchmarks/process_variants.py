@@ -156,11 +156,64 @@ def make(rng: random.Random, proc, code: str) -> tuple[bytes, dict]:  # type: ig
     return buf.getvalue(), truth
 
 
+def make_pdf(rng: random.Random, proc, code: str) -> tuple[bytes, dict]:  # type: ignore[no-untyped-def]
+    """One random quy trình PDF with a step table (cell alignment, column widths, page breaks vary)."""
+    from fpdf import FPDF
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    pdf = FPDF(format="A4")
+    pdf.add_font("D", "", font)
+    pdf.add_font("D", "B", font.replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("D", "", 10)
+
+    def line(t: str) -> None:
+        pdf.multi_cell(0, 5, t, new_x="LMARGIN", new_y="NEXT")
+
+    with pdf.table(col_widths=(55, 65, 50), text_align="LEFT") as t:
+        r = t.row()
+        for c in ("ỦY BAN NHÂN DÂN\nXÃ AN PHÚ", f"QUY TRÌNH {proc.name.upper()}",
+                  f"Mã hiệu: {code}\nLần ban hành: 01\nTrang: 1/3"):
+            r.cell(c)
+    for h, body in [("1. MỤC ĐÍCH", "Quy định trình tự giải quyết thủ tục."), ("2. PHẠM VI", "Áp dụng tại xã."),
+                    ("3. TÀI LIỆU VIỆN DẪN", "- TCVN ISO 9001:2015"), ("5. NỘI DUNG QUY TRÌNH", "")]:
+        line(h)
+        if body:
+            line(body)
+    line("5.2. Thành phần hồ sơ")
+    for d in proc.documents:
+        line(f"- {d.name}: {d.quantity}")
+    for _ in range(rng.randint(0, 30)):  # filler: pushes the table across a page break now and then
+        line("Ghi chú: hồ sơ được tiếp nhận trong giờ hành chính các ngày làm việc trong tuần.")
+    line("5.7. Trình tự thực hiện")
+    n = rng.randint(3, 7)
+    lab = rng.choice(["B", "Bước", "num"])
+    steps = []
+    for i in range(1, n + 1):
+        written, want = _label(lab, i)
+        tt, days = rng.choice(TIMES)
+        steps.append((written, want, rng.choice(ACTIONS), rng.choice(OWNERS), tt, days, f"Kết quả bước {i}"))
+    widths = rng.choice([(12, 70, 38, 25, 27), (15, 60, 45, 25, 27), (12, 80, 35, 20, 25)])
+    with pdf.table(col_widths=widths, text_align=rng.choice(["LEFT", "JUSTIFY"]),
+                   v_align=rng.choice(["TOP", "MIDDLE"])) as t:
+        for row in [("TT", rng.choice(COLS["action"]), rng.choice(COLS["responsible"]), "Thời gian", "Kết quả")] + [
+                (s[0], s[2], s[3], s[4], s[6]) for s in steps]:
+            r = t.row()
+            for c in row:
+                r.cell(c)
+    line("6. BIỂU MẪU")
+    line("- BM.01: Giấy tiếp nhận hồ sơ")
+    truth = {"code": code, "title": proc.name.lower(), "steps": [(s[1], s[3], s[5]) for s in steps],
+             "papers": len(proc.documents), "layout": "pdf"}
+    return bytes(pdf.output()), truth
+
+
 def main() -> int:
     """Generate, read and score; print the figures."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--pdf", action="store_true", help="PDF with a step table instead of DOCX")
     args = ap.parse_args()
     import make_corpus
 
@@ -171,8 +224,9 @@ def main() -> int:
     per_layout: dict[str, list[int]] = {}
     for i in range(args.n):
         proc = rng.choice(procs)
-        data, truth = make(rng, proc, f"QT-{rng.choice(['HT', 'TP', 'VP', 'LĐ'])}-{i:02d}")
-        res = read_bytes(data, f"v{i}.docx")
+        maker = make_pdf if args.pdf else make
+        data, truth = maker(rng, proc, f"QT-{rng.choice(['HT', 'TP', 'VP', 'LĐ'])}-{i:02d}")
+        res = read_bytes(data, f"v{i}.pdf" if args.pdf else f"v{i}.docx")
         p = res.records[0] if res.records and res.records[0].kind == "process" else None
         good = {"code": bool(p and p.code == truth["code"]), "title": bool(p and p.title.lower() == truth["title"]),
                 "count": bool(p and len(p.steps) == len(truth["steps"])),
@@ -195,7 +249,7 @@ def main() -> int:
         per_layout[truth["layout"]][0] += whole
         per_layout[truth["layout"]][1] += 1
     n = args.n
-    print(f"{n} quy trình DOCX ngẫu nhiên (seed {args.seed}):")
+    print(f"{n} quy trình {'PDF' if args.pdf else 'DOCX'} ngẫu nhiên (seed {args.seed}):")
     print(f"  đọc đúng toàn bộ (mã, tên, số bước, từng bước: nhãn, trách nhiệm, thời gian; số giấy tờ): "
           f"{ok['file']}/{n} = {ok['file'] / n:.1%}")
     print(f"  mã hiệu {ok['code'] / n:.1%}, tên {ok['title'] / n:.1%}, số bước {ok['count'] / n:.1%}, "
