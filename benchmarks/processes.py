@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import shutil
 import sys
 import time
@@ -42,7 +41,15 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.common import CACHE, shared_data  # noqa: E402
-from indexer.records import DossierDocument, Duration, Fee, Procedure, Process, ProcessStep, Reference  # noqa: E402
+from indexer.records import (  # noqa: E402
+    DossierDocument,
+    Duration,
+    Fee,
+    Procedure,
+    Process,
+    ProcessStep,
+    Reference,
+)
 
 KINDS = ("time_exceeds", "extra_paper", "missing_paper", "legal_basis_outdated", "fee_mismatch",
          "step_without_owner", "step_without_time")

@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from indexer.records import DossierDocument, Duration, Fee, LegalBasis, LegalUnit, Procedure, Process, ProcessStep
-from indexer.records import Channel, ProcessingTime, Reference
+from indexer.records import (
+    Channel,
+    DossierDocument,
+    Duration,
+    Fee,
+    LegalBasis,
+    LegalUnit,
+    Procedure,
+    Process,
+    ProcessingTime,
+    ProcessStep,
+)
 from search import open_index
 from search.processes import FINDING_KINDS, ProcessChecker, check_files, process_pairs
 from search.processes.findings import check_fee, check_papers, check_time, fee_signature

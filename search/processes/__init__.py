@@ -14,7 +14,13 @@ rules cited), ``check`` (``ProcessChecker``, ``check_files``), ``pairs`` (two un
 
 from __future__ import annotations
 
-from search.processes.check import ProcessCheck, ProcessChecker, check_files, indexed_processes, summary
+from search.processes.check import (
+    ProcessCheck,
+    ProcessChecker,
+    check_files,
+    indexed_processes,
+    summary,
+)
 from search.processes.findings import FINDING_KINDS, FINDING_LABELS, Finding
 from search.processes.pairs import ProcessGroup, ProcessPair, process_pairs
 from search.processes.tie import STATUS_LABELS, STATUSES, Tie, tie_process

@@ -15,8 +15,14 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from indexer.records import Procedure, Process
-from search.processes.findings import (Finding, check_fee, check_papers, check_references, check_steps,
-                                       check_time)
+from search.processes.findings import (
+    Finding,
+    check_fee,
+    check_papers,
+    check_references,
+    check_steps,
+    check_time,
+)
 from search.processes.legal import Replacements, RuleBook
 from search.processes.tie import NameSearch, Tie, tie_process
 

@@ -19,10 +19,22 @@ from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
-from indexer.procedure_fields import extract_doc_numbers, fee_amounts, parse_fee, parse_processing_time
+from indexer.procedure_fields import (
+    extract_doc_numbers,
+    fee_amounts,
+    parse_fee,
+    parse_processing_time,
+)
 from indexer.records import Duration, Fee, Procedure, Process
 from indexer.vietnamese import fold, normalize
-from search.processes.legal import Replacements, RuleBook, number_key, procedure_numbers, suffix_of, year_of
+from search.processes.legal import (
+    Replacements,
+    RuleBook,
+    number_key,
+    procedure_numbers,
+    suffix_of,
+    year_of,
+)
 from search.processes.tie import match_process_papers
 
 FINDING_KINDS = ("time_exceeds", "extra_paper", "missing_paper", "legal_basis_outdated", "fee_mismatch",

@@ -14,9 +14,9 @@ from itertools import combinations
 from typing import Any, Sequence
 
 from indexer.vietnamese import fold, normalize
+from search.duplicates.names import name_similarity
 from search.processes.check import ProcessCheck
 from search.processes.tie import strip_title
-from search.duplicates.names import name_similarity
 
 RELATION = "same_procedure"
 RELATION_LABEL = "cùng một thủ tục, do hai đơn vị viết"

@@ -17,14 +17,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
-import numpy as np
-from rapidfuzz import fuzz
-
 from indexer.records import Procedure, Process
 from indexer.vietnamese import expand_abbreviations, fold, normalize
-from search.duplicates.paper_names import PAPER_THRESHOLD, PaperMatch, canonical_paper, match_names, similarity_matrix
-from search.processes.legal import number_key, procedure_numbers
 from search.duplicates.names import levels_of, name_key, name_similarity
+from search.duplicates.paper_names import (
+    PAPER_THRESHOLD,
+    PaperMatch,
+    canonical_paper,
+    match_names,
+    similarity_matrix,
+)
+from search.processes.legal import number_key, procedure_numbers
 
 STATUSES = ("matched", "ambiguous", "unmatched", "internal")
 STATUS_LABELS = {
