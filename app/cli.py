@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--csv", metavar="OUT")
 
+    s = sub.add_parser("check", help="soát xét quy trình ISO 9001 (DOCX/PDF) với thủ tục đã công bố")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    s.add_argument("--json", action="store_true", help="in JSON")
+    s.add_argument("--xlsx", metavar="OUT", help="ghi bảng phát hiện (XLSX)")
+    s.add_argument("--docx", metavar="OUT", help="ghi Báo cáo soát xét quy trình (DOCX)")
+
     s = sub.add_parser("match", help="đối chiếu danh mục (CSV/XLSX) với cơ sở dữ liệu thủ tục")
     s.add_argument("list", metavar="LIST")
     s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")

@@ -14,6 +14,7 @@ It rewrites, deterministically (fixed dates in PDF/DOCX/XLSX metadata, fixed zip
     corpus/cong-bo/*.docx, *.pdf     Quyết định công bố with the standard appendix layout
     corpus/van-ban/*.docx/.pdf/.md   three regulations (Chương/Điều/khoản/điểm)
     corpus/lists/danh-muc-tinh.csv/.xlsx  a province's typed list of procedures
+    corpus/quy-trinh/*/*.docx, *.pdf ISO 9001 quy trình of two communes (corpus/make_processes.py)
     corpus/ground_truth.json         planted overlaps, simplification findings, queries
 """
 
@@ -32,8 +33,9 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parent
 REPO = ROOT.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _p in (REPO, ROOT):  # ROOT: the quy trình writer (make_processes.py) next to this file
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
 
 from indexer.records import (  # noqa: E402
     Channel,
@@ -2114,7 +2116,7 @@ def reg_ra_soat() -> Reg:
                     "Phản ánh kịp thời những khó khăn, vướng mắc phát sinh trong quá trình giải quyết thủ tục hành chính tại địa phương.",
                 ]),
                 ("10", "Hiệu lực thi hành", [
-                    "Quyết định này có hiệu lực thi hành kể từ ngày 05 tháng 3 năm 2025.",
+                    "Quyết định này có hiệu lực thi hành kể từ ngày 05 tháng 3 năm 2025 và thay thế Quyết định số 22/2019/QĐ-UBND ngày 15/7/2019 của Ủy ban nhân dân tỉnh Bình Sơn ban hành Quy định về rà soát, đánh giá thủ tục hành chính trên địa bàn tỉnh.",
                     "Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này.",
                 ]),
             ]),
@@ -2825,6 +2827,12 @@ def build() -> dict:
     write_reg_md(ra_soat)
     write_lists()
     gt_data = ground_truth(files)
+    from make_processes import process_pairs, write_processes
+
+    by_code = {p.code: p for ps in files.values() for p in ps}
+    gt_data["processes"] = write_processes(ROOT, by_code, fix_zip=_fix_zip, docx_core=_docx_core, new_pdf=_pdf,
+                                           pdf_line=_pdf_line, font=FONT)
+    gt_data["process_pairs"] = process_pairs()
     (ROOT / "ground_truth.json").write_text(json.dumps(gt_data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return gt_data
 
@@ -2834,7 +2842,7 @@ def main() -> int:
     g = build()
     fields = {v["field"] for v in g["procedures"].values()}
     levels = {v["level"] for v in g["procedures"].values()}
-    print(f"Đã tạo {len(g['procedures'])} thủ tục ({len(fields)} lĩnh vực, cấp: {', '.join(sorted(levels))}), "
+    print(f"Đã tạo {len(g['processes'])} quy trình ISO, {len(g['procedures'])} thủ tục ({len(fields)} lĩnh vực, cấp: {', '.join(sorted(levels))}), "
           f"{len(g['regulations'])} văn bản ({sum(r['articles'] for r in g['regulations'])} điều), "
           f"{len(g['lists'])} dòng danh mục.")
     return 0

@@ -21,7 +21,7 @@ import numpy as np
 from indexer import bundle
 from indexer.embeddings import ModelSpec, resolve_model
 from indexer.engines import Engine, LocalEngine
-from indexer.records import CatalogueEntry, ReadFailure, ReadResult, Record, record_from_dict
+from indexer.records import CatalogueEntry, ReadFailure, ReadResult, ReadWarning, Record, record_from_dict
 from indexer.spool import RecordSpool
 from indexer.units import Unit, record_units
 
@@ -38,6 +38,7 @@ class IndexReport:
     Attributes:
         added, updated, removed, unchanged: source files.
         failed: files (or parts) that could not be read.
+        warnings: files read with no record, or only partly (a quy trình without steps...).
         documents: records in the bundle; units: index units in the bundle.
         seconds: wall time.
         embedded: units embedded in this run (the rest came from the cache).
@@ -60,6 +61,7 @@ class IndexReport:
     messages: list[str] = field(default_factory=list)
     engine: str = "local"
     workers: int = 1
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON report of ``rasoat index --json``."""
@@ -74,6 +76,7 @@ class IndexReport:
             "seconds": round(self.seconds, 3),
             "engine": self.engine,
             "workers": self.workers,
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
 
@@ -241,6 +244,7 @@ def _run(srcs: list[Path], index_dir: Path, model: Optional[str], rebuild: bool,
     results = engine.read([t[1] for t in to_read], max_bytes=max_bytes)
     for (key, f, old, digest), result in _bar(zip(to_read, results), progress, "Đọc nguồn", len(to_read)):
         report.failed.extend(result.failures)
+        report.warnings.extend(result.warnings)
         recs = [r for r in result.records if not isinstance(r, CatalogueEntry)]
         if not recs and result.failures:
             if old is not None:

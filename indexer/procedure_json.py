@@ -21,6 +21,7 @@ from indexer.records import (
     CatalogueEntry,
     LegalUnit,
     Procedure,
+    Process,
     ReadFailure,
     ReadResult,
     Record,
@@ -87,6 +88,10 @@ def record_from_object(obj: Any, source: Source) -> Record:
         rec = CatalogueEntry.from_dict(obj)
         rec.source = _own_source(obj, source)
         return rec
+    if kind == "process":
+        rec = Process.from_dict(obj)
+        rec.source = _own_source(obj, source)
+        return rec
     if is_defence_record(obj):
         return procedure_from_defence(obj, source)
     if is_portal_record(obj):
@@ -143,6 +148,8 @@ def _objects_of(value: Any) -> Optional[list[Any]]:
     """The list of objects inside a decoded JSON document, or None for a single object."""
     if isinstance(value, list):
         return value
+    if isinstance(value, dict) and isinstance(value.get("kind"), str):
+        return None  # one RaSoát record (a quy trình has its own "records" list: Hồ sơ cần lưu)
     if isinstance(value, dict):
         lists = [value[k] for k in _LIST_KEYS if isinstance(value.get(k), list)]
         if lists:

@@ -2,11 +2,13 @@
 
 Each file's format is detected from its content (``indexer.formats``) and routed:
 JSON/JSONL (also .gz) → ``indexer.procedure_json``; CSV/XLSX → ``indexer.catalogue_list``;
-DOCX/PDF/TXT/MD/HTML → procedure publication document (``indexer.procedure_docs``) when it
-has "Thủ tục ..." sections with the standard headings, else regulation
-(``indexer.legal_units``). A text with neither yields no records and no failure
-(a README, a cover letter). A bad file gives exactly one ``ReadFailure`` with a
-Vietnamese reason and the batch goes on.
+DOCX/PDF/TXT/MD/HTML → ISO 9001 quy trình (``indexer.process_docs``) when it has a "QUY TRÌNH …"
+title or a QT code and the sections of one, else procedure publication document
+(``indexer.procedure_docs``) when it has "Thủ tục ..." sections with the standard headings,
+else regulation (``indexer.legal_units``). A file that yields no record at all (a README, a
+cover letter, an empty list) is never passed over silently: it gets a ``ReadWarning`` with
+the reason in Vietnamese; so does a quy trình without steps or code. A bad file gives
+exactly one ``ReadFailure`` with a Vietnamese reason and the batch goes on.
 
 Folders are walked recursively in sorted order, skipping hidden files/folders
 (".x"), names starting with "_", test answers ("ground_truth.json") and scripts or
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from indexer.formats import ReadError, check_zip_safety, decode_text, detect_format, gunzip_capped
-from indexer.records import ReadFailure, ReadResult
+from indexer.records import ReadFailure, ReadResult, ReadWarning
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # skipped while walking folders (a file named explicitly is still read)
@@ -163,6 +165,30 @@ def _procedures_if_any(blocks, path: str) -> list:  # type: ignore[no-untyped-de
     return procedures
 
 
+def _process_if_any(blocks, path: str, pdf: Optional[bytes] = None) -> Optional[ReadResult]:  # type: ignore[no-untyped-def]
+    """A ReadResult with one Process (and its warnings) when the blocks read as a quy trình, else None.
+
+    For a PDF the page layout is read again (``indexer.pdf_layout``) so that the header box and
+    the step table keep their columns.
+    """
+    from indexer.process_docs import looks_like_process_doc, parse_process_blocks
+
+    if not looks_like_process_doc(blocks):
+        return None
+    if pdf is not None:
+        from indexer.pdf_layout import layout_blocks, layout_pages
+
+        laid = layout_blocks(layout_pages(pdf))
+        if laid and looks_like_process_doc(laid):
+            blocks = laid
+    process, warns = parse_process_blocks(blocks, path)
+    return ReadResult(records=[process], warnings=[ReadWarning(path, w) for w in warns])
+
+
+_NOTHING = ("Không tìm thấy thủ tục, điều khoản hay quy trình nào trong tệp (không có tiêu đề \"QUY TRÌNH\", "
+            "\"Thủ tục\" hay \"Điều …\") — tệp không được đưa vào chỉ mục.")
+
+
 _ATTACHED_HEAD = re.compile(r"^\W*(QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TRÌNH)\W*$", re.M)
 
 
@@ -199,6 +225,9 @@ def _text_document(blocks, path: str, *, paged: bool, meta: Optional[dict[str, s
     from indexer.docx_text import blocks_to_text
     from indexer.legal_units import parse_regulation
 
+    process = _process_if_any(blocks, path)
+    if process is not None:
+        return process
     procedures = _procedures_if_any(blocks, path)
     if procedures:
         return ReadResult(records=list(procedures))
@@ -223,8 +252,16 @@ def read_bytes(data: bytes, path: PathLike, *, meta: Optional[dict[str, str]] = 
         meta: document info for regulations (chunked documents).
 
     Returns:
-        Records, or one failure with a Vietnamese reason.
+        Records (with warnings for what was only partly read), one failure with a Vietnamese
+        reason, or — when the file holds nothing readable — one warning saying so.
     """
+    res = _read_bytes(data, path, meta=meta, _depth=_depth)
+    if not res.records and not res.failures and not res.warnings:
+        res.warnings.append(ReadWarning(str(path), _NOTHING))
+    return res
+
+
+def _read_bytes(data: bytes, path: PathLike, *, meta: Optional[dict[str, str]] = None, _depth: int = 0) -> ReadResult:
     name = str(path)
     try:
         fmt = detect_format(data, name)
@@ -238,6 +275,8 @@ def read_bytes(data: bytes, path: PathLike, *, meta: Optional[dict[str, str]] = 
             res = read_bytes(inner, inner_name, meta=meta, _depth=_depth + 1)
             for f in res.failures:
                 f.path = name
+            for w in res.warnings:
+                w.path = name
             for r in res.records:
                 if getattr(r, "source", None) is not None and r.source.file == inner_name:
                     r.source.file = name
@@ -259,6 +298,9 @@ def read_bytes(data: bytes, path: PathLike, *, meta: Optional[dict[str, str]] = 
 
             pages = extract_pdf_pages(data)
             blocks = [Block(text=ln, page=i + 1) for i, pg in enumerate(pages) for ln in pg.split("\n") if ln.strip()]
+            process = _process_if_any(blocks, name, pdf=data)
+            if process is not None:
+                return process
             return _text_document(blocks, name, paged=True, meta=meta)
         if fmt == "docx":
             from indexer.docx_text import extract_docx_blocks
@@ -278,7 +320,11 @@ def read_bytes(data: bytes, path: PathLike, *, meta: Optional[dict[str, str]] = 
         if text.strip() and "\x00" not in text[:4096]:
             from indexer.legal_units import parse_regulation
 
-            procs = _procedures_if_any(text_to_blocks(text, normalized=True), name)
+            tblocks = text_to_blocks(text, normalized=True)
+            process = _process_if_any(tblocks, name)
+            if process is not None:
+                return process
+            procs = _procedures_if_any(tblocks, name)
             if procs:
                 return ReadResult(records=list(procs))
             return ReadResult(records=list(parse_regulation(text, name, meta=meta, markdown=is_md, normalized=True)))
@@ -335,7 +381,10 @@ def read_path(path: PathLike, *, max_bytes: Optional[int] = None) -> ReadResult:
     meta = _chunk_meta(p)
     if meta and meta.pop("skip_articles", ""):
         return ReadResult()  # the decision part of a decision + attached regulation (see _attached_context)
-    return read_bytes(data, name, meta=meta)
+    res = read_bytes(data, name, meta=meta)
+    if meta is not None:  # a chunk of a chunked document: a preamble/appendix chunk without Điều is normal
+        res.warnings = [w for w in res.warnings if w.warning != _NOTHING]
+    return res
 
 
 def read_paths(paths: Iterable[PathLike], *, max_bytes: Optional[int] = None) -> ReadResult:

@@ -1,4 +1,4 @@
-"""Records produced by the readers: procedures, regulation units, catalogue rows.
+"""Records produced by the readers: procedures, regulation units, catalogue rows, quy trình.
 
 Every record is a dataclass that round-trips through JSON (``to_dict`` /
 ``from_dict``). JSON keys are part of the public contract (``rasoat parse
@@ -285,7 +285,136 @@ class CatalogueEntry:
         )
 
 
-Record = Union[Procedure, LegalUnit, CatalogueEntry]
+@dataclass
+class Duration:
+    """A length of time as ``{value, unit}`` (unit one of ``TIME_UNITS``; "text" when unknown)."""
+
+    value: Optional[float] = None
+    unit: str = "text"
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict]) -> Optional["Duration"]:
+        if not d:
+            return None
+        return cls(value=d.get("value"), unit=d.get("unit", "text") or "text")
+
+    def in_working_days(self) -> Optional[float]:
+        """The time in working days (hours at 8 per day); None when not comparable."""
+        return ProcessingTime(value=self.value, unit=self.unit).in_working_days()
+
+
+@dataclass
+class Reference:
+    """A document cited by a quy trình (cơ sở pháp lý / tài liệu viện dẫn)."""
+
+    number: str = ""  # số hiệu, e.g. "123/2015/NĐ-CP"; "" when the line holds none
+    title: str = ""
+
+    @classmethod
+    def from_dict(cls, d: Union[dict, str]) -> "Reference":
+        if isinstance(d, str):
+            return cls(title=d)
+        return cls(number=d.get("number", "") or "", title=d.get("title", "") or "")
+
+
+@dataclass
+class ProcessStep:
+    """One work step of a quy trình (B1, B2 ...).
+
+    Attributes:
+        no: step label as written ("B1", "Bước 2", "3").
+        action: trình tự / nội dung công việc.
+        responsible: trách nhiệm (who does it); "" when the document names no one.
+        time: thời gian; None when the step gives none.
+        output: biểu mẫu / kết quả of the step.
+    """
+
+    no: str = ""
+    action: str = ""
+    responsible: str = ""
+    time: Optional[Duration] = None
+    output: str = ""
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ProcessStep":
+        return cls(no=str(d.get("no", "") or ""), action=d.get("action", "") or "",
+                   responsible=d.get("responsible", "") or "", time=Duration.from_dict(d.get("time")),
+                   output=d.get("output", "") or "")
+
+
+@dataclass
+class Process:
+    """A quy trình of an ISO 9001 quality system (one per procedure or internal task).
+
+    Attributes:
+        code: mã hiệu ("QT-TP-01"); "" when the document gives none.
+        title: tên quy trình.
+        agency: cơ quan/đơn vị ban hành.
+        revision: lần ban hành / lần sửa đổi as written ("02").
+        issued: ngày ban hành as written ("15/03/2025").
+        scope: phạm vi áp dụng.
+        references: cơ sở pháp lý / tài liệu viện dẫn.
+        documents: thành phần hồ sơ (name, quantity, form).
+        time_limit: thời gian xử lý of the whole process (None when not stated).
+        place: nơi tiếp nhận và trả kết quả.
+        fee: phí, lệ phí (None when not stated).
+        steps: the work steps in order.
+        forms: biểu mẫu (one string per form, "BM-01: Phiếu ...").
+        records: hồ sơ cần lưu (one string per line).
+        source: where it was read from.
+    """
+
+    code: str = ""
+    title: str = ""
+    agency: str = ""
+    revision: str = ""
+    issued: str = ""
+    scope: str = ""
+    references: list[Reference] = dc_field(default_factory=list)
+    documents: list[DossierDocument] = dc_field(default_factory=list)
+    time_limit: Optional[Duration] = None
+    place: str = ""
+    fee: Optional[Fee] = None
+    steps: list[ProcessStep] = dc_field(default_factory=list)
+    forms: list[str] = dc_field(default_factory=list)
+    records: list[str] = dc_field(default_factory=list)
+    source: Source = dc_field(default_factory=Source)
+    kind: str = "process"
+
+    @property
+    def id(self) -> str:
+        """``qt:<code>`` plus ``|<agency>`` (two units may use the same code); a hash without a code."""
+        if self.code:
+            return f"qt:{self.code}|{self.agency}" if self.agency else f"qt:{self.code}"
+        key = f"{self.title}|{self.agency}|{self.source.file}|{self.source.record}"
+        return "qt:~" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {"kind": d.pop("kind"), **d}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Process":
+        return cls(
+            code=d.get("code", "") or "",
+            title=d.get("title", "") or "",
+            agency=d.get("agency", "") or "",
+            revision=str(d.get("revision", "") or ""),
+            issued=d.get("issued", "") or "",
+            scope=d.get("scope", "") or "",
+            references=[Reference.from_dict(x) for x in d.get("references") or []],
+            documents=[DossierDocument.from_dict(x) for x in d.get("documents") or []],
+            time_limit=Duration.from_dict(d.get("time_limit")),
+            place=d.get("place", "") or "",
+            fee=Fee.from_dict(d.get("fee")),
+            steps=[ProcessStep.from_dict(x) for x in d.get("steps") or []],
+            forms=list(d.get("forms") or []),
+            records=list(d.get("records") or []),
+            source=Source.from_dict(d.get("source")),
+        )
+
+
+Record = Union[Procedure, LegalUnit, CatalogueEntry, Process]
 
 
 def record_from_dict(d: dict) -> Record:
@@ -297,6 +426,8 @@ def record_from_dict(d: dict) -> Record:
         return LegalUnit.from_dict(d)
     if kind == "catalogue_entry":
         return CatalogueEntry.from_dict(d)
+    if kind == "process":
+        return Process.from_dict(d)
     raise ValueError(f"Không nhận ra loại bản ghi: {kind!r}")
 
 
@@ -312,12 +443,25 @@ class ReadFailure:
 
 
 @dataclass
+class ReadWarning:
+    """A file that was read but yielded nothing usable (or less than expected), in Vietnamese."""
+
+    path: str
+    warning: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "warning": self.warning}
+
+
+@dataclass
 class ReadResult:
     """What reading one or more files produced."""
 
     records: list[Record] = field(default_factory=list)
     failures: list[ReadFailure] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     def extend(self, other: "ReadResult") -> None:
         self.records.extend(other.records)
         self.failures.extend(other.failures)
+        self.warnings.extend(other.warnings)

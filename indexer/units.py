@@ -4,7 +4,8 @@ A procedure gives one unit for the whole record plus one per non-empty part
 (name, papers, steps, requirements). A regulation record (one Điều) gives one
 unit for the article and, when the article is long, one unit per khoản (or
 điểm) from ``indexer.legal_units.split_clauses`` — never fixed-size windows.
-Catalogue entries are not indexed.
+Catalogue entries are not indexed. A quy trình (``Process``) gives a whole unit, its name,
+its papers and one unit per work step (citation "QT-HT-01, bước B3 (<đơn vị>)").
 
 Unit fields used as filters: ``kind``, ``field`` (lĩnh vực of a procedure),
 ``level``, ``agency``, ``doc_number`` (regulation number; for a procedure its
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from indexer.records import LegalUnit, Procedure, Record
+from indexer.records import LegalUnit, Procedure, Process, Record
 
 # An article longer than this (characters) is also indexed per khoản/điểm.
 LONG_ARTICLE_CHARS = 1200
@@ -42,6 +43,7 @@ PART_LABELS = {
     "requirements": "yêu cầu, điều kiện",
     "article": "điều",
     "clause": "khoản",
+    "step": "bước quy trình",
 }
 
 
@@ -228,10 +230,87 @@ def regulation_units(u: LegalUnit, record_id: str) -> list[Unit]:
     return units
 
 
+def process_citation(p: Process, step: str = "") -> str:
+    """Reference to paste: ``Quy trình QT-HT-01: <tên> (<đơn vị>)`` or ``QT-HT-01, bước B3 (<đơn vị>)``."""
+    unit = f" ({p.agency})" if p.agency else ""
+    code = p.code or "Quy trình"
+    if step:
+        return f"{code}, bước {step}{unit}"
+    return (f"Quy trình {p.code}: {p.title}" if p.code else f"Quy trình: {p.title}") + unit
+
+
+def duration_text(d) -> str:  # type: ignore[no-untyped-def]
+    if d is None or d.value is None:
+        return ""
+    unit = {"working_days": "ngày làm việc", "days": "ngày", "hours": "giờ", "months": "tháng"}.get(d.unit, "")
+    value = f"{d.value:g}".replace(".", ",")
+    return f"{value} {unit}".strip()
+
+
+def process_step_text(s) -> str:  # type: ignore[no-untyped-def]
+    """One step as a line: "B3. <việc> — Trách nhiệm: … — Thời gian: … — Kết quả: …"."""
+    parts = [f"{s.no}. {s.action}" if s.no else s.action]
+    if s.responsible:
+        parts.append(f"Trách nhiệm: {s.responsible}")
+    t = duration_text(s.time)
+    if t:
+        parts.append(f"Thời gian: {t}")
+    if s.output:
+        parts.append(f"Kết quả: {s.output}")
+    return " — ".join(parts)
+
+
+def process_units(p: Process, record_id: str) -> list[Unit]:
+    """Units of one quy trình: whole + name + papers + one per step (non-empty ones).
+
+    Args:
+        p: the quy trình.
+        record_id: its (unique) id in the bundle.
+    Returns:
+        the units (kind "process"; step units have part "step" and a "bước Bn" citation).
+    """
+    papers = _lines([" ".join(x for x in (d.name, d.quantity) if x) for d in p.documents])
+    steps = _lines(process_step_text(s) for s in p.steps)
+    refs = "; ".join(r.title or r.number for r in p.references)
+    whole = _lines([
+        f"Quy trình {p.title}",
+        f"Mã hiệu: {p.code}" if p.code else "",
+        f"Đơn vị: {p.agency}" if p.agency else "",
+        f"Phạm vi: {p.scope}" if p.scope else "",
+        f"Tài liệu viện dẫn, cơ sở pháp lý: {refs}" if refs else "",
+        f"Thành phần hồ sơ: {papers}" if papers else "",
+        f"Thời gian xử lý: {duration_text(p.time_limit)}" if duration_text(p.time_limit) else "",
+        f"Nơi tiếp nhận và trả kết quả: {p.place}" if p.place else "",
+        f"Lệ phí: {p.fee.text}" if p.fee and p.fee.text else "",
+        f"Các bước: {steps}" if steps else "",
+    ])
+    title = f"{p.code} {p.title}".strip() if p.code else p.title
+    doc_numbers = "; ".join(r.number for r in p.references if r.number)
+    common = dict(record_id=record_id, kind="process", title=title, field="", level="", agency=p.agency,
+                  doc_number=doc_numbers, code=p.code)
+    out = []
+    for part, body in (("whole", whole), ("name", p.title), ("papers", papers)):
+        if body.strip():
+            out.append(Unit(id=f"{record_id}#{part}", part=part, body=body, citation=process_citation(p), **common))
+    seen: set[str] = set()
+    for i, s in enumerate(p.steps, 1):
+        body = process_step_text(s)
+        if not body.strip():
+            continue
+        uid = f"{record_id}#step-{s.no or i}"
+        while uid in seen:
+            uid += "'"
+        seen.add(uid)
+        out.append(Unit(id=uid, part="step", body=body, citation=process_citation(p, s.no or str(i)), **common))
+    return out
+
+
 def record_units(record: Record, record_id: str) -> list[Unit]:
     """Units of any record (catalogue entries give none)."""
     if isinstance(record, Procedure):
         return procedure_units(record, record_id)
+    if isinstance(record, Process):
+        return process_units(record, record_id)
     if isinstance(record, LegalUnit):
         return regulation_units(record, record_id)
     return []

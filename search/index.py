@@ -35,7 +35,8 @@ MODES = ("hybrid", "lexical", "dense")
 FILTER_KEYS = ("kind", "field", "level", "agency", "doc_number", "code", "part")
 _EXACT_KEYS = {"kind", "code", "part"}
 _KIND_ALIASES = {"thu tuc": "procedure", "thutuc": "procedure", "tthc": "procedure",
-                 "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation"}
+                 "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation",
+                 "quy trinh": "process", "quytrinh": "process", "iso": "process"}
 
 
 class SearchError(ValueError):
@@ -347,7 +348,7 @@ class SearchIndex:
         ex = None
         if fh is not None:
             ex = {**fh.explain(), "mode": mode, "unit": u.id, "part": u.part}
-        return Hit(id=u.record_id, kind=u.kind, code=rec.get("code", "") if u.kind == "procedure" else "",
+        return Hit(id=u.record_id, kind=u.kind, code=rec.get("code", "") if u.kind in ("procedure", "process") else "",
                    title=u.title, citation=u.citation, score=score, snippet=_make_snippet(text, query),
                    source=source, explain=ex)
 
@@ -369,6 +370,7 @@ class SearchIndex:
             "documents": len(self._record_rows),
             "procedures": len(self.record_ids("procedure")),
             "regulations": len(self.record_ids("regulation")),
+            "processes": len(self.record_ids("process")),
             "units": len(self._units),
             "sources": len(m.get("sources", {})),
             "model": model.get("name", ""),

@@ -15,7 +15,7 @@ from test_pipeline import fresh_index, shared_build, write_corpus, PROCEDURES
 REPO = Path(__file__).resolve().parent.parent
 RASOAT = REPO / ".venv" / "bin" / "rasoat"
 REPORT_KEYS = {"added", "updated", "removed", "unchanged", "failed", "documents", "units", "seconds",
-               "engine", "workers"}
+               "engine", "workers", "warnings"}
 
 
 def rasoat(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:

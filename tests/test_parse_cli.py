@@ -71,7 +71,8 @@ def test_json_lines_and_failures(files: Path) -> None:
     assert reg["source"]["file"].endswith("qd.txt")
     err = [json.loads(line) for line in r.stderr.splitlines()]
     assert err[0]["path"].endswith("hong.pdf") and "PDF" in err[0]["error"]
-    assert err[-1]["summary"] == {"files": 3, "records": 3, "by_kind": {"regulation": 2, "procedure": 1}, "failed": 1}
+    assert err[-1]["summary"] == {"files": 3, "records": 3, "by_kind": {"regulation": 2, "procedure": 1}, "failed": 1,
+                                  "warnings": 0}
 
 
 def test_readable_failure_list(files: Path) -> None:

@@ -124,7 +124,7 @@ def test_full_build_report(built):
     assert rep.embedded == rep.units or rep.embedded <= rep.units
     d = rep.to_dict()
     assert set(d) == {"added", "updated", "removed", "unchanged", "failed", "documents", "units", "seconds",
-                      "engine", "workers"}
+                      "engine", "workers", "warnings"}
     ix = open_index(index)
     assert len(ix.procedures()) == 4
     assert {u.part for u in ix.units() if u.record_id == "tthc:1.000002"} == {

@@ -253,3 +253,47 @@ def test_upload_corrupt_pdf_shows_error(page, server, tmp_path):
     # the rest of the index still answers
     _tab(page, "Tra cứu")
     assert _search(page, "dang ky ket hon")[0] == "tthc:1.004102"
+
+
+def test_quy_trinh_iso_tab_checks_highlights_and_exports(page, tmp_path):
+    """Thẻ “Quy trình ISO”: indexed quy trình checked, one shown beside its procedure with the findings
+    highlighted, an uploaded quy trình checked, the DOCX report downloaded."""
+    from docx import Document
+
+    _tab(page, "Quy trình ISO")
+    page.click("#btn-soat-xet-chi-muc")
+    page.wait_for_selector("#qt-stats")
+    cell = page.locator("#bang-quy-trinh [role=gridcell]", has_text="Cấp Giấy xác nhận tình trạng hôn nhân").first
+    cell.wait_for()
+    cell.click()
+    page.wait_for_function(
+        "() => document.querySelector('#chi-tiet-quy-trinh').innerText.includes('Thời gian vượt thời hạn')")
+    detail = page.locator("#chi-tiet-quy-trinh")
+    assert "1.004104" in detail.inner_text()
+    assert detail.locator('li.rs-finding[data-kind="time_exceeds"]').count() == 1
+    assert detail.locator('tr[data-field="time"] td.rs-diff').count() == 2  # both sides highlighted
+    # a quy trình with an extra paper: the paper is marked on the quy trình's side only
+    page.locator("#bang-quy-trinh [role=gridcell]", has_text="Đăng ký kết hôn").first.click()
+    page.wait_for_selector('#chi-tiet-quy-trinh li[data-finding="extra_paper"]')
+    assert "Giấy khám sức khỏe" in page.locator('#chi-tiet-quy-trinh li[data-finding="extra_paper"]').inner_text()
+
+    repo = Path(__file__).resolve().parent.parent
+    page.locator("#tep-quy-trinh input[type=file]").set_input_files(
+        [str(repo / "corpus/quy-trinh/phuong-dong-hoa/qt-bt-01-ho-tro-chi-phi-mai-tang.docx")])
+    page.wait_for_timeout(500)
+    page.click("#btn-soat-xet-tep")
+    page.wait_for_function(
+        "() => document.querySelector('#chi-tiet-quy-trinh').innerText.includes('QT-BT-01')"
+        " && document.querySelector('#chi-tiet-quy-trinh').innerText.includes('1.004502')")
+    assert page.locator("#chi-tiet-quy-trinh table.rs-steps td.rs-bad").count() == 1  # B3 without an owner
+    page.click("#btn-bao-cao-docx")
+    link = page.locator("#tep-bao-cao a").first
+    link.wait_for()
+    with page.expect_download() as dl:
+        link.click()
+    out = tmp_path / "bao-cao.docx"
+    dl.value.save_as(out)
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "BÁO CÁO" in text and "QT-BT-01" in text and "Bước không có người chịu trách nhiệm" in text

@@ -51,10 +51,15 @@ def run(args: Namespace) -> int:
         sys.stderr.write("rasoat: --min-score phải nằm trong khoảng 0..1.\n")
         return 2
     report = find_duplicates(index, min_score=args.min_score)
+    proc_pairs, proc_groups = _process_pairs(index)
     if args.csv:
         _write_csv(report, args.csv)
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        payload = report.to_dict()
+        if proc_pairs or proc_groups:
+            payload["process_pairs"] = [p.to_dict() for p in proc_pairs]
+            payload["process_groups"] = [g.to_dict() for g in proc_groups]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     out = sys.stdout
@@ -74,6 +79,23 @@ def run(args: Namespace) -> int:
             out.write(f"{n}. {len(c.members)} thủ tục, đại diện {c.representative}: "
                       f"{', '.join(c.members)} — bớt {c.saving_procedures} thủ tục, "
                       f"{c.saving_papers} giấy tờ lặp, {c.saving_days:g} ngày làm việc\n")
+    if proc_groups:
+        out.write("\nQuy trình ISO do nhiều đơn vị viết cho cùng một thủ tục:\n")
+        for n, g in enumerate(proc_groups, 1):
+            out.write(f"{n}. Thủ tục {g.procedure_code} {g.procedure_title}: {len(g.members)} quy trình\n")
+            for m in g.members:
+                kinds = ", ".join(sorted({f.kind for f in m.findings})) or "không có phát hiện"
+                out.write(f"   - {m.process.code} ({m.process.agency}) — {kinds}\n")
     if args.csv:
         out.write(f"\nĐã ghi CSV: {args.csv}\n")
     return 0
+
+
+def _process_pairs(index):
+    """Quy trình of the index written by two units for the same procedure (empty without quy trình)."""
+    from search.processes import ProcessChecker, indexed_processes, process_pairs
+
+    procs = indexed_processes(index)
+    if not procs:
+        return [], []
+    return process_pairs(ProcessChecker(index).check_all(procs))

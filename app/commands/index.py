@@ -26,6 +26,11 @@ def print_report(report, out=sys.stdout) -> None:
         print(f"Không đọc được {len(report.failed)} tệp/phần:", file=out)
         for f in report.failed:
             print(f"  - {f.path}: {f.error}", file=out)
+    warns = getattr(report, "warnings", [])
+    if warns:
+        print(f"Cảnh báo ({len(warns)}):", file=out)
+        for w in warns:
+            print(f"  ! {w.path}: {w.warning}", file=out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,6 +63,6 @@ def run(args: argparse.Namespace) -> int:
         print(msg, file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif not args.quiet or report.failed:
+    elif not args.quiet or report.failed or getattr(report, "warnings", []):
         print_report(report)
     return 1 if report.failed else 0

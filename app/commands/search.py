@@ -57,7 +57,7 @@ def print_hits(hits, out=sys.stdout, explain: bool = False) -> None:
     """Human listing of hits, in Vietnamese."""
     tty = out.isatty()
     for i, h in enumerate(hits, 1):
-        label = "Thủ tục" if h.kind == "procedure" else "Văn bản"
+        label = {"procedure": "Thủ tục", "process": "Quy trình"}.get(h.kind, "Văn bản")
         print(f"{i}. [{label}] {h.title}  (điểm {h.score:.3f})", file=out)
         print(f"   Trích dẫn: {h.citation}", file=out)
         print(f"   {terminal_snippet(h.snippet, tty)}", file=out)

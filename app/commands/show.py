@@ -69,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"id": rid, **rec.to_dict()}, ensure_ascii=False, indent=2))
     elif isinstance(rec, Procedure):
         print(f"[{rid}]\n" + format_procedure(rec))
+    elif getattr(rec, "kind", "") == "process":
+        from app.commands.parse import format_process
+
+        print(f"[{rid}]\n" + format_process(rec))
     else:
         print(f"[{rid}]\n" + format_regulation(rec))
     return 0

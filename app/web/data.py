@@ -21,6 +21,7 @@ STATUS_LABEL = {
     "documents": "Số tài liệu / bản ghi",
     "procedures": "Số thủ tục",
     "regulations": "Số điều khoản",
+    "processes": "Số quy trình ISO",
     "units": "Số đơn vị chỉ mục",
     "model": "Mô hình ngữ nghĩa",
     "built_at": "Lập chỉ mục lúc",

@@ -1,4 +1,4 @@
-"""RaSoát web app (Gradio): Tra cứu · Trùng lặp · Đơn giản hóa · Dữ liệu.
+"""RaSoát web app (Gradio): Tra cứu · Trùng lặp · Đơn giản hóa · Quy trình ISO · Dữ liệu.
 
 Offline by construction: system fonts only (no Google Fonts), no analytics, no share links,
 server-side rendering off; binds 127.0.0.1 unless told otherwise.
@@ -23,6 +23,7 @@ import gradio as gr  # noqa: E402
 
 from app.web import data as web_data  # noqa: E402
 from app.web import duplicates as web_duplicates  # noqa: E402
+from app.web import processes as web_processes  # noqa: E402
 from app.web import search as web_search  # noqa: E402
 from app.web import simplify as web_simplify  # noqa: E402
 from app.web.files import MAX_FILE_BYTES  # noqa: E402
@@ -84,6 +85,7 @@ def build_app(index_dir: str | Path, data_dir: Optional[str | Path] = None) -> g
             search_parts = web_search.build_tab(holder)
             dup_parts = web_duplicates.build_tab(holder)
             web_simplify.build_tab(holder)
+            web_processes.build_tab(holder)
             data_parts = web_data.build_tab(holder)
         gr.HTML(
             '<div class="rs-footer">RaSoát chạy hoàn toàn trên máy này — không gửi dữ liệu ra ngoài.</div>',
