@@ -37,6 +37,9 @@ MATCH_THRESHOLD = 0.6
 GREY_THRESHOLD = 0.5
 #: two candidates closer than this (and over MATCH_THRESHOLD) make the row "ambiguous"
 AMBIGUITY_GAP = 0.03
+#: a row naming less than this share of the best candidate's words (and missing 2+ of them) is
+#: "ambiguous": a shortened name that may be another procedure with the same beginning
+MIN_COVERAGE = 0.7
 #: share of the dense (semantic) cosine in the score when vectors are given
 DENSE_WEIGHT = 0.2
 #: whether ``match_catalogue`` uses the bundle's vectors (chosen with benchmarks/matching.py)
@@ -220,6 +223,18 @@ class CatalogueMatcher:
             miss += 1
         return miss
 
+    def _coverage(self, row_words: set[str], i: int) -> tuple[float, int]:
+        """Share of the candidate's words (small words aside) the row has, and how many it lacks."""
+        cw = [w for w in self.keys[i].split() if w not in _STOP]
+        if not cw:
+            return 1.0, 0
+        have = 0
+        for w in cw:
+            if w in row_words or (len(w) >= 4 and any(fuzz.ratio(w, v) >= 75 for v in row_words
+                                                      if abs(len(v) - len(w)) <= 2)):
+                have += 1
+        return have / len(cw), len(cw) - have
+
     def _rank(self, key: str, hint: str, k: int, core: set[str], action: str = "",
               qvec: Optional[np.ndarray] = None) -> list[tuple[int, float]]:
         q = self.vec.transform([key])
@@ -264,6 +279,13 @@ class CatalogueMatcher:
             A ``MatchResult`` (``parts`` set for a cell with several procedures).
         """
         cells = split_cell(e.name) if not (base_code(e.code) or base_code(e.name)) else [e.name]
+        whole = None
+        if len(cells) > 1 and "\n" not in e.name.strip():  # "…; …" can be one long name: the whole first
+            whole = self.match(CatalogueEntry(name=e.name.replace(";", ","), code=e.code, row=e.row, extra=e.extra,
+                                              source=e.source), k)
+            if whole.status == "matched" and whole.matches and whole.matches[0]["score"] >= 0.75:
+                whole.entry = e
+                return whole
         if len(cells) > 1:
             parts = [self.match(CatalogueEntry(name=c, row=e.row, extra=e.extra, source=e.source), k)
                      for c in cells]
@@ -300,6 +322,11 @@ class CatalogueMatcher:
         if ranked[0][1] < MATCH_THRESHOLD:
             return MatchResult(e, "ambiguous", matches, "name",
                                note + f"thủ tục gần nhất chưa đủ giống ({ranked[0][1]:.2f}); hãy kiểm tra")
+        covered, lacking = self._coverage(set(key.split()), ranked[0][0])
+        if covered < MIN_COVERAGE and lacking >= 2:
+            return MatchResult(e, "ambiguous", matches, "name",
+                               note + f"tên trong danh mục chỉ có {covered:.0%} số từ của thủ tục gần nhất "
+                               f"(thiếu {lacking} từ): có thể là thủ tục khác cùng phần đầu tên; hãy kiểm tra")
         if len(ranked) > 1 and ranked[1][1] >= MATCH_THRESHOLD and ranked[0][1] - ranked[1][1] < AMBIGUITY_GAP:
             return MatchResult(e, "ambiguous", matches, "name",
                                note + "nhiều thủ tục gần như nhau (ví dụ cùng tên ở các cấp khác nhau); "
