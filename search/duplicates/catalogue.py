@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from indexer.records import CatalogueEntry, Procedure
 from indexer.vietnamese import fold, normalize
-from search.duplicates.names import level_hint, levels_of, name_key, split_action
+from search.duplicates.names import _FILLER, level_hint, levels_of, name_key, split_action
 
 #: a best score at least this is "matched" (when clear of the runner-up)
 MATCH_THRESHOLD = 0.6
@@ -40,6 +40,8 @@ AMBIGUITY_GAP = 0.03
 #: a row naming less than this share of the best candidate's words (and missing 2+ of them) is
 #: "ambiguous": a shortened name that may be another procedure with the same beginning
 MIN_COVERAGE = 0.7
+#: a best candidate with this many content words the row lacks inside the name is "ambiguous"
+MAX_INNER_MISSING = 2
 #: share of the dense (semantic) cosine in the score when vectors are given
 DENSE_WEIGHT = 0.2
 #: whether ``match_catalogue`` uses the bundle's vectors (chosen with benchmarks/matching.py)
@@ -223,6 +225,19 @@ class CatalogueMatcher:
             miss += 1
         return miss
 
+    def _inner_missing(self, row_words: set[str], i: int) -> list[str]:
+        """Content words of the candidate the row lacks *before* the row's last word (not explained by
+        a shortened name: "Phê duyệt quy hoạch" ≠ "Phê duyệt điều chỉnh quy hoạch")."""
+        cw = self.keys[i].split()
+        have = [self._has(w, row_words) for w in cw]
+        last = max((k for k, h in enumerate(have) if h), default=-1)
+        return [w for w, h in zip(cw[:last], have[:last]) if not h and w not in _STOP and w not in _FILLER]
+
+    @staticmethod
+    def _has(w: str, row_words: set[str]) -> bool:
+        return w in row_words or (len(w) >= 4 and any(fuzz.ratio(w, v) >= 75 for v in row_words
+                                                      if abs(len(v) - len(w)) <= 2))
+
     def _coverage(self, row_words: set[str], i: int) -> tuple[float, int]:
         """Share of the candidate's words (small words aside) the row has, and how many it lacks."""
         cw = [w for w in self.keys[i].split() if w not in _STOP]
@@ -322,6 +337,17 @@ class CatalogueMatcher:
         if ranked[0][1] < MATCH_THRESHOLD:
             return MatchResult(e, "ambiguous", matches, "name",
                                note + f"thủ tục gần nhất chưa đủ giống ({ranked[0][1]:.2f}); hãy kiểm tra")
+        hint = fold(_entry_hint(e))
+        lv = self.levels[ranked[0][0]]
+        if hint and hint != "cap huyen" and lv and hint not in lv:
+            return MatchResult(e, "ambiguous", matches, "name",
+                               note + f"dòng ghi {_entry_hint(e).lower()} nhưng thủ tục gần nhất thực hiện ở "
+                               f"{self.procedures[ranked[0][0]].level.lower()}: hãy kiểm tra")
+        inner = self._inner_missing(set(key.split()), ranked[0][0])
+        if len(inner) >= MAX_INNER_MISSING:
+            return MatchResult(e, "ambiguous", matches, "name",
+                               note + f"thủ tục gần nhất có thêm các từ «{' '.join(inner[:5])}» mà dòng không có: "
+                               "có thể là thủ tục khác; hãy kiểm tra")
         covered, lacking = self._coverage(set(key.split()), ranked[0][0])
         if covered < MIN_COVERAGE and lacking >= 2:
             return MatchResult(e, "ambiguous", matches, "name",
