@@ -183,10 +183,10 @@ def object_similarity(a: str, b: str) -> float:
 
 
 # small words that do not make a name another procedure when one side adds them
-_FILLER = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "trong", "nhung", "mot", "so", "thu", "tuc", "o",
+_FILLER = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "nhung", "mot", "so", "thu", "tuc", "o",
            "viec", "thuc", "hien", "giai", "quyet", "nguoi", "to", "chuc", "ca", "nhan", "la", "co", "duoc"}
 # words that join two procedures into one ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con")
-_COMBINING = re.compile(r"\b(?:ket hop|lien thong|dong thoi|kem theo)\b")
+_COMBINING = re.compile(r"\bket hop\b|^(?:\w+ ){0,2}lien thong\b")
 
 
 def name_extras(a: str, b: str) -> tuple[list[str], list[str]]:

@@ -72,9 +72,13 @@ def _same_object(obj_a: str, obj_b: str, t: RelationThresholds) -> bool:
     if not obj_a or not obj_b:
         return False
     sa, sb = set(obj_a.split()) - _FILLER, set(obj_b.split()) - _FILLER
-    if sa and sb and (sa <= sb or sb <= sa) and len(sa ^ sb) <= 3:
+    if sa == sb:
         return True
-    return 0.5 * fuzz.token_sort_ratio(obj_a, obj_b) + 0.5 * fuzz.ratio(obj_a, obj_b) >= t.same_object
+    if sa and sb and (sa <= sb or sb <= sa):
+        return len(sa ^ sb) <= 2  # "… do bị mất": a detail, not another object
+    # words on both sides: one object only when they are typos of each other (tàu bay ≠ tàu biển)
+    return (_typos_only(sorted(sa - sb), sorted(sb - sa), t)
+            and 0.5 * fuzz.token_sort_ratio(obj_a, obj_b) + 0.5 * fuzz.ratio(obj_a, obj_b) >= t.same_object)
 
 
 def classify(cmp: Comparison, t: RelationThresholds | None = None) -> tuple[str, str]:
@@ -114,7 +118,11 @@ def classify(cmp: Comparison, t: RelationThresholds | None = None) -> tuple[str,
             return "variant", "cùng tên thủ tục, khác " + ", ".join(where_diff)
         return "duplicate", "cùng tên, cùng cấp và cơ quan thực hiện" + (f"; dùng chung {shared}" if shared else "")
     extra = only_a or only_b
-    if bool(only_a) != bool(only_b) and len(extra) <= t.max_extra and not _changed_meaning(a.name, b.name):
+    short, long_ = (b.name, a.name) if only_a else (a.name, b.name)
+    head = [w for w in name_key(short).split() if w not in _FILLER][:2]
+    same_start = bool(head) and [w for w in name_key(long_).split() if w not in _FILLER][:2] == head
+    if (bool(only_a) != bool(only_b) and len(extra) <= t.max_extra and same_start
+            and not _changed_meaning(a.name, b.name)):  # words added after the same beginning: a qualifier
         which, name = ("A", a.name) if only_a else ("B", b.name)
         return "variant", (f"phiên bản riêng của cùng thủ tục: {which} thêm «{_accented(extra, name)}»"
                            + (f", khác {', '.join(where_diff)}" if where_diff else ""))
