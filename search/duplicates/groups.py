@@ -242,7 +242,8 @@ def _saving(rel: str, members: list[Procedure], rep: int, dup_removed: list[int]
 
 
 _PROPOSAL = {
-    "bai_bo": "Bãi bỏ các thủ tục trùng lặp, giữ một thủ tục ({rep}).",
+    "bai_bo": "Bãi bỏ các bản trùng lặp (cùng tên, cùng cấp và cơ quan), giữ một bản; các thủ tục còn lại của "
+              "nhóm giữ nguyên.",
     "thong_nhat": "Thống nhất một quy định cho thủ tục «{title}» ở các cấp/địa phương/phiên bản: cùng thành phần hồ "
                   "sơ và thời hạn theo bản đơn giản nhất.",
     "hop_nhat": "Hợp nhất hồ sơ các trường hợp (cấp mới, cấp lại, gia hạn…) của «{obj}»: dùng lại giấy tờ đã nộp, "
@@ -304,7 +305,9 @@ def build_groups(
         idx.sort(key=lambda i: -strength[i])
         members = [procedures[i] for i in idx]
         gr = [r for r in gcount if r in _PRIORITY]
-        rel = min(gr, key=lambda r: (-gcount[r], _PRIORITY[r])) if gr else "variant"
+        # copies of one procedure are removed whatever else the group holds; else the most common relation
+        rel = "duplicate" if gcount.get("duplicate") else (
+            min(gr, key=lambda r: (-gcount[r], _PRIORITY[r])) if gr else "variant")
         rep = idx[0]
         ev = []
         dup_removed = []
@@ -316,9 +319,15 @@ def build_groups(
                 info, other = max(linked, key=lambda t: t[0][1])
             else:
                 other = rep
-            if info[0] == "duplicate" and rel == "duplicate":
-                dup_removed.append(k)
             ev.append(f"{_key(procedures[i])} — {_key(procedures[other])}: {info[0]} ({info[1]:.2f}); {info[2]}")
+        if rel == "duplicate":  # in each set of copies the most linked member stays, the others go
+            kept: set[int] = set()
+            for k, i in enumerate(idx):
+                copies = [j for j in idx if pair_info.get((min(i, j), max(i, j)), ("",))[0] == "duplicate"]
+                if copies and not any(j in kept for j in copies):
+                    kept.add(i)
+                elif copies:
+                    dup_removed.append(k)
         papers = [x for p in members for x in _papers(p)]
         days = [d for d in (working_days(p) for p in members) if d is not None]
         action = _ACTION_OF[rel]
