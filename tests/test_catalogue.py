@@ -144,7 +144,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("name", ["danh-muc-tinh.csv", "danh-muc-tinh.xlsx"])
-def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str) -> None:
+def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str, tmp_path: Path) -> None:
     path = corpus_dir / "lists" / name
     if not path.exists():
         pytest.skip(f"corpus/lists/{name} chưa có")
@@ -165,8 +165,9 @@ def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str) 
         if res["status"] != g["expected_status"] or (g["expected_code"] and best != g["expected_code"]):
             wrong.append((g["name"], g["expected_status"], res["status"], best))
     assert len(wrong) <= 1, wrong
-    r = _run("match", str(path), "--index", str(corpus_index))
-    assert r.returncode == 0 and "Đối chiếu" in r.stdout
+    xlsx = tmp_path / "doi-chieu.xlsx"
+    r = _run("match", str(path), "--index", str(corpus_index), "--xlsx", str(xlsx))
+    assert r.returncode == 0 and "Đối chiếu" in r.stdout and xlsx.stat().st_size > 0
 
 
 def test_cli_match_errors(corpus_index: Path, tmp_path: Path) -> None:
