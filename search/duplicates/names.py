@@ -7,6 +7,7 @@ catalogue matching (``catalogue``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -198,9 +199,10 @@ def name_extras(a: str, b: str) -> tuple[list[str], list[str]]:
         (words only in a, words only in b), each in the order of its name.
     """
     ta, tb = name_key(a).split(), name_key(b).split()
-    sa, sb = set(ta), set(tb)
-    only_a = [w for w in dict.fromkeys(ta) if w not in sb and w not in _FILLER]
-    only_b = [w for w in dict.fromkeys(tb) if w not in sa and w not in _FILLER]
+    ca, cb = Counter(ta), Counter(tb)  # counted: folded "biện pháp … tàu biển" has "bien" twice
+    da, db = ca - cb, cb - ca
+    only_a = [w for w in dict.fromkeys(ta) if w in da and w not in _FILLER]
+    only_b = [w for w in dict.fromkeys(tb) if w in db and w not in _FILLER]
     return only_a, only_b
 
 

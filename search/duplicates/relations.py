@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -71,13 +72,15 @@ def _typos_only(only_a: list[str], only_b: list[str], t: RelationThresholds) -> 
 def _same_object(obj_a: str, obj_b: str, t: RelationThresholds) -> bool:
     if not obj_a or not obj_b:
         return False
-    sa, sb = set(obj_a.split()) - _FILLER, set(obj_b.split()) - _FILLER
-    if sa == sb:
+    ca = Counter(w for w in obj_a.split() if w not in _FILLER)  # counted: "bien phap … tau bien"
+    cb = Counter(w for w in obj_b.split() if w not in _FILLER)
+    da, db = ca - cb, cb - ca
+    if not da and not db:
         return True
-    if sa and sb and (sa <= sb or sb <= sa):
-        return len(sa ^ sb) <= 2  # "… do bị mất": a detail, not another object
+    if ca and cb and (not da or not db):
+        return sum((da + db).values()) <= 2  # "… do bị mất": a detail, not another object
     # words on both sides: one object only when they are typos of each other (tàu bay ≠ tàu biển)
-    return (_typos_only(sorted(sa - sb), sorted(sb - sa), t)
+    return (_typos_only(sorted(da), sorted(db), t)
             and 0.5 * fuzz.token_sort_ratio(obj_a, obj_b) + 0.5 * fuzz.ratio(obj_a, obj_b) >= t.same_object)
 
 
