@@ -92,7 +92,8 @@ def name_key(name: str) -> str:
     f = _LEVEL_IN_NAME.sub(" ", f)
     f = re.sub(r"\bthu tuc\b", " ", f)
     f = re.sub(r"[^\w\s/.-]+", " ", f)
-    return re.sub(r"\s+", " ", f).strip(" .-")
+    f = re.sub(r"\s*/\s*", " / ", f)  # "xây dựng/ Báo cáo" = "xây dựng/Báo cáo"
+    return re.sub(r"\s+", " ", f).strip(" .-/")
 
 
 # qualifiers written after the object that say which member of a permit family it is
@@ -184,7 +185,7 @@ def object_similarity(a: str, b: str) -> float:
 
 
 # small words that do not make a name another procedure when one side adds them
-_FILLER = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "nhung", "mot", "so", "thu", "tuc", "o",
+_FILLER = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "nhung", "mot", "so", "o",
            "viec", "thuc", "hien", "giai", "quyet", "nguoi", "to", "chuc", "ca", "nhan", "la", "co", "duoc"}
 # words that join two procedures into one ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con")
 _COMBINING = re.compile(r"\bket hop\b|^(?:\w+ ){0,2}lien thong\b")

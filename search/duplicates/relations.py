@@ -56,8 +56,16 @@ def _clip(text: str, n: int = 70) -> str:
 def _accented(words: list[str], name: str) -> str:
     """The words of ``name`` (with their accents) whose folded form is in ``words``."""
     want = set(words)
-    out = [w for w in re.findall(r"\w+", normalize(name)) if fold(w).lower() in want]
-    return " ".join(dict.fromkeys(out)) or " ".join(words)
+    toks = re.findall(r"\w+", normalize(name))
+    hit = [k for k, w in enumerate(toks) if fold(w).lower() in want]
+    if not hit:
+        return " ".join(words)
+    spans, start = [], hit[0]
+    for prev, k in zip(hit, hit[1:] + [None]):
+        if k is None or k - prev > 2:  # words close together read as one phrase ("có yếu tố nước ngoài")
+            spans.append(" ".join(toks[start: prev + 1]))
+            start = k
+    return " … ".join(spans)
 
 
 def _typos_only(only_a: list[str], only_b: list[str], t: RelationThresholds) -> bool:
