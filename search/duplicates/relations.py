@@ -48,6 +48,10 @@ class RelationThresholds:
     max_extra: int = 6
 
 
+# actions that end a permit: never a member of its family
+_ENDING = {"thu hồi", "chấm dứt", "hủy bỏ"}
+
+
 def _clip(text: str, n: int = 70) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -122,6 +126,10 @@ def classify(cmp: Comparison, t: RelationThresholds | None = None) -> tuple[str,
     act_a, obj_a = split_action(a.name)
     act_b, obj_b = split_action(b.name)
     if act_a != act_b and act_a and act_b and _same_object(obj_a, obj_b, t):
+        ending = [x for x in (act_a, act_b) if x.split(",")[0] in _ENDING]
+        if ending:  # thu hồi / chấm dứt a permit is another procedure, not a case of obtaining it
+            return "overlap", (f"cùng đối tượng «{obj_a}», nhưng {ending[0]} là thủ tục khác (không cùng nhóm cấp "
+                               f"mới/cấp lại/gia hạn)" + (f"; dùng chung {shared}" if shared else ""))
         return "family", f"cùng đối tượng «{obj_a}», khác hành động: {act_a} / {act_b}"
     only_a, only_b = name_extras(a.name, b.name)
     if ((not only_a and not only_b) or _typos_only(only_a, only_b, t)) and not _changed_meaning(a.name, b.name):
