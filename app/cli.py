@@ -77,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
     s.add_argument("--min-score", type=float, default=None)
     s.add_argument("--json", action="store_true")
-    s.add_argument("--csv", metavar="OUT")
+    s.add_argument("--csv", metavar="OUT", help="các cặp (kèm nhóm và hành động)")
+    s.add_argument("--groups-csv", metavar="OUT", help="các nhóm: hành động, thành viên, tiết kiệm, căn cứ")
 
     s = sub.add_parser("check", help="soát xét quy trình ISO 9001 (DOCX/PDF) với thủ tục đã công bố")
     s.add_argument("paths", nargs="+", metavar="PATH")
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
     s.add_argument("-k", type=int, default=3)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--xlsx", metavar="OUT", help="ghi XLSX: các cột của danh mục và kết quả khớp bên cạnh mỗi dòng")
 
     s = sub.add_parser("simplify", help="đề xuất phương án đơn giản hóa")
     s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")

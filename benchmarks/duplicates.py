@@ -2,7 +2,8 @@
 
 Usage:
     .venv/bin/python benchmarks/duplicates.py planted [--n 200]
-    .venv/bin/python benchmarks/duplicates.py national [--top 50]
+    .venv/bin/python benchmarks/duplicates.py national [--top 50] [--index DIR]
+    .venv/bin/python benchmarks/duplicates.py groups --index DIR [--sample 30] [--pairs 50]
     .venv/bin/python benchmarks/duplicates.py synthetic [--n 100000]
 
 - planted: real national records + perturbed copies (papers reordered and reworded, steps
@@ -10,6 +11,11 @@ Usage:
   precision / recall of the planted (original, copy) pairs per threshold.
 - national: all pairs of the 2,642 national procedures (time without encoding, and encoding
   separately); prints the top pairs for reading.
+- groups: the groups of the national bundle (vectors of the bundle's model): how grouping methods
+  compare (connected components as before, average linkage with several floors, complete linkage):
+  groups, largest, groups over 15 members that are not one procedure, the smallest share of member
+  pairs that are reported pairs in groups of ≥ 4; then a seeded random sample of groups and of pairs
+  printed for judging by hand (judgements are written in docs/benchmarks.md).
 - synthetic: random normalised vectors + synthetic texts; time and peak RSS.
 """
 
@@ -206,9 +212,19 @@ def planted(n: int, seed: int = 0) -> None:
           f"clusters {len(rep.clusters)}; full report {rep.seconds:.1f}s")
 
 
-def national(top: int) -> None:
+def bundle_with_vectors(index_dir: str) -> tuple[list[Procedure], np.ndarray, float]:
+    """Procedures and their vectors from a built bundle (the bundle's model), as ``find_duplicates`` reads them."""
+    from search import open_index
+    from search.duplicates.pairs import _aligned
+
+    t = time.perf_counter()
+    procs, vecs = _aligned(open_index(Path(index_dir)))
+    return procs, vecs, time.perf_counter() - t
+
+
+def national(top: int, index_dir: str = "") -> None:
     """All pairs of the national corpus: timings and the top pairs for reading."""
-    procs, vecs, enc = national_with_vectors()
+    procs, vecs, enc = bundle_with_vectors(index_dir) if index_dir else national_with_vectors()
     t = time.perf_counter()
     rep = duplicates_from_records(procs, vecs)
     secs = time.perf_counter() - t
@@ -220,6 +236,113 @@ def national(top: int) -> None:
     for n, p in enumerate(rep.pairs[:top], 1):
         print(f"{n:2d}. {p.score:.3f} {p.relation:9s} {p.a.code} «{p.a.name[:90]}» [{p.a.level}]")
         print(f"    {'':15s} {p.b.code} «{p.b.name[:90]}» [{p.b.level}] — {p.why[:120]}")
+
+
+def _method_stats(procs: list[Procedure], rep, method: str, cut: float) -> dict:
+    """Group figures for one grouping method over the report's pairs."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse.csgraph import connected_components
+    import scipy.sparse as sps
+    from scipy.spatial.distance import squareform
+
+    from search.duplicates.groups import GROUP_RELATIONS, build_groups
+    from search.duplicates.names import name_key
+
+    row = {(p.code or p.id): r for r, p in enumerate(procs)}
+    e = np.array([[row[p.a.code or p.a.id], row[p.b.code or p.b.id]] for p in rep.pairs], dtype=np.int64).reshape(-1, 2)
+    sc = np.array([p.score for p in rep.pairs])
+    rel = [p.relation for p in rep.pairs]
+    allpairs = {frozenset(x) for x in e.tolist()}
+    if method == "average":
+        groups = [[row[c] for c in cl.members] for cl in build_groups(procs, e, sc, rel, cut=cut)[0]]
+    else:
+        n = len(procs)
+        if method == "components-all":
+            g_e = e
+        else:
+            g_e = e[np.isin(np.array(rel, dtype=object), GROUP_RELATIONS)]
+        g = sps.coo_matrix((np.ones(len(g_e)), (g_e[:, 0], g_e[:, 1])), shape=(n, n))
+        _, lab = connected_components(g, directed=False)
+        comps = [np.flatnonzero(lab == c) for c in np.unique(lab)]
+        comps = [c for c in comps if len(c) >= 2]
+        if method.startswith("components"):
+            groups = [list(c) for c in comps]
+        else:  # complete linkage: every pair inside a group is a reported pair
+            w = {frozenset(x) for x in g_e.tolist()}
+            groups = []
+            for c in comps:
+                if len(c) == 2:
+                    groups.append(list(c))
+                    continue
+                d = np.ones((len(c), len(c)))
+                for a in range(len(c)):
+                    for b in range(a + 1, len(c)):
+                        if frozenset((int(c[a]), int(c[b]))) in w:
+                            d[a, b] = d[b, a] = 0.0
+                np.fill_diagonal(d, 0.0)
+                lab2 = fcluster(linkage(squareform(d, checks=False), "complete"), t=0.5, criterion="distance")
+                groups += [list(c[lab2 == k]) for k in np.unique(lab2) if (lab2 == k).sum() >= 2]
+    sizes = [len(gr) for gr in groups]
+    shares = []
+    big_mixed = 0
+    for gr in groups:
+        m = len(gr)
+        inside = sum(frozenset((gr[a], gr[b])) in allpairs for a in range(m) for b in range(a + 1, m))
+        if m >= 4:
+            shares.append(inside / (m * (m - 1) / 2))
+        if m > 15 and len({name_key(procs[i].name) for i in gr}) > 1:
+            big_mixed += 1
+    return {"groups": len(groups), "in_groups": sum(sizes), "largest": max(sizes, default=0),
+            "over10": sum(x > 10 for x in sizes), "over15_mixed": big_mixed,
+            "ge4": len(shares), "min_share_ge4": min(shares, default=1.0),
+            "below35": sum(x < 0.35 for x in shares)}
+
+
+def groups_bench(index_dir: str, sample: int, n_pairs: int, seed: int = 0) -> None:
+    """Grouping methods compared on the national bundle; random groups and pairs printed for judging."""
+    from search.duplicates.pairs import duplicates_from_records
+
+    procs, vecs, load = bundle_with_vectors(index_dir) if index_dir else national_with_vectors()
+    t = time.perf_counter()
+    rep = duplicates_from_records(procs, vecs)
+    secs = time.perf_counter() - t
+    rels: dict[str, int] = {}
+    for p in rep.pairs:
+        rels[p.relation] = rels.get(p.relation, 0) + 1
+    acts: dict[str, int] = {}
+    for c in rep.clusters:
+        acts[c.action] = acts.get(c.action, 0) + 1
+    print(f"# groups: {len(procs)} procedures of {index_dir or 'the national records (benchmark vectors)'} (vectors {vecs.shape[1]}-d, loaded {load:.1f}s); "
+          f"all pairs + evidence + groups {secs:.1f}s; pairs {len(rep.pairs)} {rels}")
+    print(f"groups {len(rep.clusters)} by action {acts}; themes {len(rep.themes)}; procedures removable "
+          f"(bãi bỏ trùng lặp) {rep.removable()}; papers saved by the actions "
+          f"{sum(c.saving_papers for c in rep.clusters)}")
+    print("| method | groups | procedures in groups | largest | > 10 | > 15 not one name | groups ≥ 4 | "
+          "min pair share (≥ 4) | groups ≥ 4 below 35 % |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for method, cut in (("components-all", 0), ("components-group", 0), ("complete", 0), ("average", 0.5),
+                        ("average", 0.6), ("average", 0.7), ("average", 0.8)):
+        st = _method_stats(procs, rep, method, cut)
+        label = {"components-all": "connected components, all pairs (before)",
+                 "components-group": "connected components, duplicate/variant/family pairs",
+                 "complete": "complete linkage (every pair reported)"}.get(method, f"average linkage, floor {cut}")
+        print(f"| {label} | {st['groups']} | {st['in_groups']} | {st['largest']} | {st['over10']} | "
+              f"{st['over15_mixed']} | {st['ge4']} | {st['min_share_ge4']:.2f} | {st['below35']} |")
+    rng = random.Random(seed)
+    print(f"\n## {sample} random groups (seed {seed})")
+    for n, g in enumerate(sorted(rng.sample(range(len(rep.clusters)), min(sample, len(rep.clusters)))), 1):
+        c = rep.clusters[g]
+        print(f"G{n} (#{g + 1}) [{c.action}] {len(c.members)} members, pair share {c.pair_share:.2f}, saving "
+              f"{c.saving_procedures}/{c.saving_papers}/{c.saving_days:g}")
+        for code, title in zip(c.members, c.titles):
+            p = next(x for x in procs if (x.code or x.id) == code)
+            print(f"    {code} [{p.level}] {title[:110]}")
+    print(f"\n## {n_pairs} random pairs (seed {seed})")
+    for n, k in enumerate(sorted(rng.sample(range(len(rep.pairs)), min(n_pairs, len(rep.pairs)))), 1):
+        p = rep.pairs[k]
+        print(f"P{n} (#{k + 1}) {p.score:.2f} {p.relation}: {p.why[:150]}")
+        print(f"    A {p.a.code} [{p.a.level}] {p.a.name[:120]}")
+        print(f"    B {p.b.code} [{p.b.level}] {p.b.name[:120]}")
 
 
 def synthetic(n: int, seed: int = 0) -> None:
@@ -248,9 +371,13 @@ def synthetic(n: int, seed: int = 0) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["planted", "national", "synthetic"])
+    ap.add_argument("what", choices=["planted", "national", "groups", "synthetic"])
     ap.add_argument("--n", type=int, default=None)
     ap.add_argument("--top", type=int, default=50)
+    ap.add_argument("--index", default="", help="a built national bundle (its vectors instead of the benchmark's)")
+    ap.add_argument("--sample", type=int, default=30)
+    ap.add_argument("--pairs", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
     import faiss
     import torch
@@ -260,7 +387,9 @@ def main() -> None:
     if a.what == "planted":
         planted(a.n or 200)
     elif a.what == "national":
-        national(a.top)
+        national(a.top, a.index)
+    elif a.what == "groups":
+        groups_bench(a.index, a.sample, a.pairs, a.seed)
     else:
         synthetic(a.n or 100_000)
 

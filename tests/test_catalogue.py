@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from indexer.records import CatalogueEntry, Procedure
-from search.duplicates.catalogue import CatalogueMatcher, base_code, match_catalogue
+from search.duplicates.catalogue import CatalogueMatcher, base_code, clean_row, match_catalogue, split_cell
 
 REPO = Path(__file__).resolve().parent.parent
 RASOAT = REPO / ".venv" / "bin" / "rasoat"
@@ -94,6 +94,46 @@ def test_matcher_reuse() -> None:
     assert m.match(CatalogueEntry(name="Đăng ký khai sinh")).matches[0]["code"] == "1.004101"
 
 
+def test_real_list_rows_cleaned() -> None:
+    """Row numbers, a leading "Thủ tục", province suffixes and a bare level are what lists add."""
+    assert clean_row("12. Thủ tục đăng ký khai sinh (TP Đà Nẵng)") == ("đăng ký khai sinh", "")
+    assert clean_row("Cấp giấy phép xây dựng - tỉnh Quảng Ninh") == ("Cấp giấy phép xây dựng", "")
+    assert clean_row("Đăng ký kết hôn cấp xã") == ("Đăng ký kết hôn", "Cấp xã")
+    assert clean_row("Cấp chứng chỉ hành nghề (hạng I)")[0] == "Cấp chứng chỉ hành nghề (hạng I)"
+    r = one("3. Thủ tục Đăng ky khai sinh (UBND tỉnh Nghệ An)")  # typo in "ký"
+    assert r.status == "matched" and r.matches[0]["code"] == "1.004101"
+    r = one("Cấp bản sao trích lục hộ tịch cấp tỉnh")
+    assert r.status == "matched" and r.matches[0]["code"] == "2.000635"
+    assert one("Cấp bản sao trích lục hộ tịch (cấp huyện)").status == "ambiguous"  # cấp huyện is gone
+
+
+def test_cell_with_several_procedures() -> None:
+    assert split_cell("Đăng ký khai sinh;\nCấp bản sao trích lục hộ tịch (cấp xã)") == [
+        "Đăng ký khai sinh", "Cấp bản sao trích lục hộ tịch (cấp xã)"]
+    assert split_cell("Đăng ký khai sinh") == ["Đăng ký khai sinh"]
+    r = one("Đăng ký khai sinh; Cấp lại giấy phép xây dựng công trình cấp II, III")
+    assert [p.matches[0]["code"] for p in r.parts] == ["1.004101", "1.004704"]
+    assert r.status == "matched" and r.to_dict()["parts"][1]["status"] == "matched"
+
+
+def test_xlsx_out_keeps_the_list_columns(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from app.commands.match import write_xlsx
+
+    rows = [CatalogueEntry(name="Đăng ký khai sinh", code="", row=1, extra={"Lĩnh vực": "Hộ tịch"}),
+            CatalogueEntry(name="Công nhận làng nghề truyền thống", row=2, extra={"Lĩnh vực": "Nông nghiệp"})]
+    out = tmp_path / "doi-chieu.xlsx"
+    write_xlsx(match_catalogue(INDEX, rows), out)
+    ws = load_workbook(out).active
+    head = [c.value for c in ws[1]]
+    assert head[:4] == ["Dòng", "Mã (trong danh mục)", "Tên thủ tục (trong danh mục)", "Lĩnh vực"]
+    assert {"Kết quả đối chiếu", "Mã khớp", "Tên thủ tục khớp", "Điểm"} <= set(head)
+    row = {h: c.value for h, c in zip(head, ws[2])}
+    assert row["Mã khớp"] == "1.004101" and row["Kết quả đối chiếu"] == "khớp" and row["Lĩnh vực"] == "Hộ tịch"
+    assert {h: c.value for h, c in zip(head, ws[3])}["Kết quả đối chiếu"] == "không khớp"
+
+
 # --- real bundle and CLI ------------------------------------------------------------------------
 
 pytest.importorskip("indexer.pipeline", reason="indexer.pipeline chưa có")
@@ -104,7 +144,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("name", ["danh-muc-tinh.csv", "danh-muc-tinh.xlsx"])
-def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str) -> None:
+def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str, tmp_path: Path) -> None:
     path = corpus_dir / "lists" / name
     if not path.exists():
         pytest.skip(f"corpus/lists/{name} chưa có")
@@ -125,8 +165,9 @@ def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str) 
         if res["status"] != g["expected_status"] or (g["expected_code"] and best != g["expected_code"]):
             wrong.append((g["name"], g["expected_status"], res["status"], best))
     assert len(wrong) <= 1, wrong
-    r = _run("match", str(path), "--index", str(corpus_index))
-    assert r.returncode == 0 and "Đối chiếu" in r.stdout
+    xlsx = tmp_path / "doi-chieu.xlsx"
+    r = _run("match", str(path), "--index", str(corpus_index), "--xlsx", str(xlsx))
+    assert r.returncode == 0 and "Đối chiếu" in r.stdout and xlsx.stat().st_size > 0
 
 
 def test_cli_match_errors(corpus_index: Path, tmp_path: Path) -> None:

@@ -157,11 +157,17 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 def test_cli_duplicates_json_and_csv(corpus_index: Path, tmp_path: Path) -> None:
     out = tmp_path / "pairs.csv"
-    r = _run("duplicates", "--index", str(corpus_index), "--json", "--csv", str(out))
+    groups = tmp_path / "groups.csv"
+    r = _run("duplicates", "--index", str(corpus_index), "--json", "--csv", str(out), "--groups-csv", str(groups))
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert set(d) >= {"pairs", "clusters"}
+    assert set(d) >= {"pairs", "clusters", "themes"}
+    assert all(c["action"] in ("bai_bo", "thong_nhat", "hop_nhat") and c["relation"] != "overlap"
+               for c in d["clusters"])
+    assert all(set(c) >= {"members", "representative", "relation", "action", "saving"} for c in d["clusters"])
+    assert all(t["action"] == "lien_thong" for t in d["themes"])
     assert out.read_text(encoding="utf-8-sig").startswith("ma_a,")
+    assert groups.read_text(encoding="utf-8-sig").startswith("nhom,")
     r = _run("duplicates", "--index", str(corpus_index))
     assert r.returncode == 0 and "thủ tục" in r.stdout
 

@@ -1,4 +1,5 @@
-"""Thẻ “Trùng lặp”: clusters and pairs by potential saving, side-by-side comparison, catalogue matching."""
+"""Thẻ “Trùng lặp”: groups with their action, overlap links (themes) apart, pairs, side-by-side comparison,
+catalogue matching."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from search.duplicates import DEFAULT_MIN_SCORE
 
 RELATION_VI = {
     "duplicate": "Trùng lặp",
-    "variant": "Biến thể (khác cấp/cơ quan/địa phương)",
+    "variant": "Biến thể (khác cấp/cơ quan/địa phương, phiên bản riêng)",
     "family": "Cùng nhóm (cấp mới/cấp lại/gia hạn…)",
     "overlap": "Chồng chéo một phần",
 }
-CLUSTER_HEADERS = ["Nhóm", "Số thủ tục", "Thủ tục đại diện", "Các thủ tục", "Bớt được thủ tục", "Bớt được giấy tờ",
-                   "Bớt được ngày", "Điểm"]
+CLUSTER_HEADERS = ["Nhóm", "Hành động đề xuất", "Số thủ tục", "Thủ tục đại diện", "Các thủ tục", "Bớt được thủ tục",
+                   "Bớt được giấy tờ", "Bớt được ngày", "Căn cứ"]
+THEME_HEADERS = ["Nhóm/thủ tục A", "Nhóm/thủ tục B", "Số cặp chồng chéo", "Giấy tờ dùng chung", "Lý do", "Hành động"]
 PAIR_HEADERS = ["Mã A", "Thủ tục A", "Mã B", "Thủ tục B", "Quan hệ", "Điểm", "Giấy tờ chung", "Lý do"]
 MATCH_STATUS_VI = {"matched": "Khớp", "ambiguous": "Chưa chắc chắn", "unmatched": "Không khớp"}
 
@@ -36,18 +38,26 @@ def duplicates_report(holder: IndexHolder, min_score: float) -> Any:
 
 
 def cluster_rows(report: Any) -> list[list[Any]]:
-    """Clusters ordered by potential saving (papers, then days, then procedures)."""
-    clusters = sorted(
-        report.clusters, key=lambda c: (c.saving_papers, c.saving_days, c.saving_procedures, c.score), reverse=True
-    )
+    """Groups with their action, largest saving of that action first (procedures, papers, days)."""
     rows = []
-    for i, c in enumerate(clusters, 1):
+    for i, c in enumerate(report.clusters, 1):
         titles = dict(zip(c.members, c.titles))
         rows.append([
-            i, len(c.members), f"{c.representative} — {titles.get(c.representative, '')}",
-            "; ".join(c.members), c.saving_procedures, c.saving_papers, round(c.saving_days, 1), round(c.score, 3),
+            i, c.action_label, len(c.members), f"{c.representative} — {titles.get(c.representative, '')}",
+            "; ".join(f"{m} {t}" for m, t in zip(c.members, c.titles)), c.saving_procedures, c.saving_papers,
+            round(c.saving_days, 1), " | ".join(c.evidence),
         ])
     return rows
+
+
+def theme_rows(report: Any) -> list[list[Any]]:
+    """Overlap links between groups or single procedures (liên thông candidates), most pairs first."""
+    def side(codes: list[str], group: Any, title: str) -> str:
+        head = f"Nhóm {group + 1}: " if group is not None else ""
+        return f"{head}{codes[0]}{f' (+{len(codes) - 1})' if len(codes) > 1 else ''} — {title}"
+
+    return [[side(t.a, t.a_group, t.a_title), side(t.b, t.b_group, t.b_title), len(t.pairs),
+             "; ".join(t.shared_papers[:5]), t.why, "Liên thông"] for t in report.themes]
 
 
 def pair_rows(report: Any) -> list[list[Any]]:
@@ -66,27 +76,33 @@ def pair_rows(report: Any) -> list[list[Any]]:
 
 
 def analyse(holder: IndexHolder, min_score: float):
-    """UI handler: summary, clusters table, pairs table."""
+    """UI handler: summary, groups table, themes table, pairs table."""
     try:
         report = duplicates_report(holder, min_score)
     except NoIndexError as exc:
-        return R.notice(str(exc), "error"), [], []
+        return R.notice(str(exc), "error"), [], [], []
     rel: dict[str, int] = {}
     for p in report.pairs:
         rel[p.relation] = rel.get(p.relation, 0) + 1
     by_rel = ", ".join(f"{n} {RELATION_VI.get(k, k).lower()}" for k, n in rel.items())
+    acts: dict[str, int] = {}
+    for c in report.clusters:
+        acts[c.action_label] = acts.get(c.action_label, 0) + 1
+    by_act = ", ".join(f"{n} nhóm «{k}»" for k, n in acts.items())
     papers = sum(c.saving_papers for c in report.clusters)
-    procs = sum(c.saving_procedures for c in report.clusters)
     summary = (
         f'<div class="rs-stats"><div><b>{report.procedures}</b><span>thủ tục đã xét</span></div>'
         f"<div><b>{len(report.pairs)}</b><span>cặp tương tự</span></div>"
-        f"<div><b>{len(report.clusters)}</b><span>nhóm</span></div>"
-        f"<div><b>{procs}</b><span>thủ tục có thể gộp bớt</span></div>"
-        f"<div><b>{papers}</b><span>giấy tờ có thể bớt</span></div></div>"
-        + (f'<div class="rs-muted">Theo quan hệ: {R.e(by_rel)}. Ngưỡng điểm {report.min_score:.2f}; '
-           f"thời gian phân tích {report.seconds:.1f} giây. Chọn một dòng ở bảng cặp để so sánh chi tiết.</div>")
+        f"<div><b>{len(report.clusters)}</b><span>nhóm có hành động đề xuất</span></div>"
+        f"<div><b>{report.removable()}</b><span>thủ tục trùng lặp có thể bãi bỏ</span></div>"
+        f"<div><b>{papers}</b><span>giấy tờ bớt được theo hành động của nhóm</span></div>"
+        f"<div><b>{len(report.themes)}</b><span>liên kết chồng chéo (liên thông)</span></div></div>"
+        + (f'<div class="rs-muted">Theo hành động: {R.e(by_act or "không có")}. Theo quan hệ: {R.e(by_rel)}. '
+           f"Chỉ nhóm «Bãi bỏ thủ tục trùng lặp» làm giảm số thủ tục; nhóm biến thể và nhóm cấp mới/cấp lại/gia hạn "
+           f"giữ nguyên số thủ tục. Ngưỡng điểm {report.min_score:.2f}; thời gian phân tích {report.seconds:.1f} "
+           "giây. Chọn một dòng ở bảng cặp để so sánh chi tiết.</div>")
     )
-    return summary, cluster_rows(report), pair_rows(report)
+    return summary, cluster_rows(report), theme_rows(report), pair_rows(report)
 
 
 def procedure_choices(index: Any) -> list[tuple[str, str]]:
@@ -146,6 +162,11 @@ def match_list(holder: IndexHolder, file: Any, k: float = 3):
         cands = d.get("matches") or []
         best = cands[0] if cands and status != "unmatched" else {}
         others = "; ".join(f"{c.get('code', '')} ({float(c.get('score', 0)):.2f})" for c in cands[1 if best else 0:])
+        if d.get("parts"):  # a cell with several procedures: one code per part
+            best = {"code": "; ".join(c.get("code", "") for c in cands),
+                    "title": "; ".join(c.get("title", "") for c in cands), "score": min(
+                        (float(c.get("score", 0) or 0) for c in cands), default=0)} if cands else {}
+            others = ""
         rows.append([
             entry.get("row", ""), entry.get("code", ""), entry.get("name", ""), MATCH_STATUS_VI.get(status, status),
             best.get("code", ""), best.get("title", ""), round(float(best.get("score", 0) or 0), 3) if best else "",
@@ -172,9 +193,14 @@ def build_tab(holder: IndexHolder) -> dict[str, Any]:
                 min_score = gr.Slider(0.3, 0.95, value=DEFAULT_MIN_SCORE, step=0.05, label="Ngưỡng điểm tương tự", scale=3)
                 go = gr.Button("Phân tích trùng lặp", variant="primary", scale=1, elem_id="btn-phan-tich")
             summary = gr.HTML("", elem_id="tom-tat-trung-lap", js_on_load=None)
-            clusters = gr.Dataframe(headers=CLUSTER_HEADERS, label="Nhóm thủ tục (xếp theo mức tiết kiệm)",
+            clusters = gr.Dataframe(headers=CLUSTER_HEADERS,
+                                    label="Nhóm thủ tục và hành động đề xuất (xếp theo mức tiết kiệm của hành động)",
                                     interactive=False, wrap=True, max_height=320, elem_id="bang-nhom",
-                                    column_widths=["5%", "7%", "26%", "26%", "9%", "9%", "9%", "9%"])
+                                    column_widths=["4%", "12%", "5%", "18%", "24%", "6%", "6%", "6%", "19%"])
+            themes = gr.Dataframe(headers=THEME_HEADERS,
+                                  label="Chồng chéo giữa các nhóm/thủ tục khác nhau (ứng viên liên thông, không gộp)",
+                                  interactive=False, wrap=True, max_height=280, elem_id="bang-chong-cheo",
+                                  column_widths=["24%", "24%", "7%", "20%", "17%", "8%"])
             pairs = gr.Dataframe(headers=PAIR_HEADERS, label="Cặp thủ tục (chọn một dòng để so sánh)",
                                  interactive=False, wrap=True, max_height=360, elem_id="bang-cap", show_search="search",
                                  column_widths=["8%", "22%", "8%", "22%", "12%", "6%", "6%", "16%"])
@@ -192,7 +218,7 @@ def build_tab(holder: IndexHolder) -> dict[str, Any]:
             cat_table = gr.Dataframe(headers=MATCH_HEADERS, interactive=False, wrap=True, max_height=400,
                                      elem_id="bang-doi-chieu")
 
-        go.click(lambda ms: analyse(holder, ms), min_score, [summary, clusters, pairs], api_name="trung_lap",
+        go.click(lambda ms: analyse(holder, ms), min_score, [summary, clusters, themes, pairs], api_name="trung_lap",
                  api_visibility="undocumented", concurrency_id="heavy")
 
         def on_pair(evt: gr.SelectData):

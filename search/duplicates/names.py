@@ -7,6 +7,7 @@ catalogue matching (``catalogue``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -35,10 +36,19 @@ _ACTIONS: list[tuple[str, str]] = [
     ("dang ky thay doi noi dung", "thay đổi"),
     ("dang ky thay doi", "thay đổi"),
     ("dang ky bien dong", "thay đổi"),
+    ("chung nhan lai", "chứng nhận lại"),
+    ("cong nhan lai", "công nhận lại"),
     ("cap", "cấp mới"),
 ]
+# actions recognised only at the start of a name ("Đăng ký khai sinh", "Chứng nhận chủng loại gạo"):
+# elsewhere these words belong to the object ("Giấy chứng nhận đăng ký …")
+_LEADING_ACTIONS: list[tuple[str, str]] = [("dang ky", "đăng ký"), ("chung nhan", "chứng nhận"),
+                                           ("cong nhan", "công nhận")]
 _ACTION_RE = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _ACTIONS) + r")\b")
-_ACTION_LABEL = dict(_ACTIONS)
+_LEADING_RE = re.compile(r"^(" + "|".join(re.escape(a) for a, _ in _ACTIONS + _LEADING_ACTIONS) + r")\b")
+# further actions written next to the first one ("cấp lại, điều chỉnh, gia hạn giấy phép …")
+_MORE_ACTIONS = re.compile(r"^\s*(?:va |hoac |/ )?(" + "|".join(re.escape(a) for a, _ in _ACTIONS) + r")\b")
+_ACTION_LABEL = dict(_ACTIONS + _LEADING_ACTIONS)
 _LINKERS = re.compile(r"\b(?:va|hoac|,|;)\b")
 
 # level hints written into names or list rows
@@ -82,7 +92,8 @@ def name_key(name: str) -> str:
     f = _LEVEL_IN_NAME.sub(" ", f)
     f = re.sub(r"\bthu tuc\b", " ", f)
     f = re.sub(r"[^\w\s/.-]+", " ", f)
-    return re.sub(r"\s+", " ", f).strip(" .-")
+    f = re.sub(r"\s*/\s*", " / ", f)  # "xây dựng/ Báo cáo" = "xây dựng/Báo cáo"
+    return re.sub(r"\s+", " ", f).strip(" .-/")
 
 
 # qualifiers written after the object that say which member of a permit family it is
@@ -104,11 +115,19 @@ def split_action(name: str) -> tuple[str, str]:
         with the action words removed, e.g. "giay phep hoat dong …").
     """
     key = name_key(name)
-    m = _ACTION_RE.search(key[:40])
+    m = _LEADING_RE.search(key) or _ACTION_RE.search(key[:40])
     if not m:
         return "", key
-    action = _ACTION_LABEL[m.group(1)]
-    obj = (key[: m.start()] + " " + key[m.end() :]).strip()
+    labels = [_ACTION_LABEL[m.group(1)]]
+    end = m.end()
+    while True:  # "cấp lại, cấp đổi …": every action word goes, the first names the family member
+        more = _MORE_ACTIONS.search(key[end:])
+        if not more:
+            break
+        labels.append(_ACTION_LABEL[more.group(1)])
+        end += more.end()
+    action = ", ".join(dict.fromkeys(labels))
+    obj = (key[: m.start()] + " " + key[end:]).strip()
     # "Cấp giấy phép xây dựng mới", "… có thời hạn": the qualifier names the family member
     for pat, word, label in _ACTION_QUALIFIERS:
         q = re.search(pat, obj)
@@ -163,3 +182,44 @@ def object_similarity(a: str, b: str) -> float:
     if not oa or not ob:
         return 0.0
     return 0.5 * fuzz.token_sort_ratio(oa, ob) + 0.5 * fuzz.ratio(oa, ob)
+
+
+# small words that do not make a name another procedure when one side adds them
+_FILLER = {"va", "cua", "cac", "cho", "doi", "voi", "tai", "theo", "nhung", "mot", "so", "o",
+           "viec", "thuc", "hien", "giai", "quyet", "nguoi", "to", "chuc", "ca", "nhan", "la", "co", "duoc"}
+# words that join two procedures into one ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con")
+_COMBINING = re.compile(r"\bket hop\b|^(?:\w+ ){0,2}lien thong\b")
+
+
+def name_extras(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Content words each name has that the other lacks (folded, level hints and small words removed).
+
+    Args:
+        a, b: procedure names.
+    Returns:
+        (words only in a, words only in b), each in the order of its name.
+    """
+    ta, tb = name_key(a).split(), name_key(b).split()
+    ca, cb = Counter(ta), Counter(tb)  # counted: folded "biện pháp … tàu biển" has "bien" twice
+    da, db = ca - cb, cb - ca
+    only_a = [w for w in dict.fromkeys(ta) if w in da and w not in _FILLER]
+    only_b = [w for w in dict.fromkeys(tb) if w in db and w not in _FILLER]
+    return only_a, only_b
+
+
+def combined_part(a: str, b: str) -> str:
+    """"a" or "b" when that name is a combined procedure ("… kết hợp …", "Liên thông …") holding the other.
+
+    Args:
+        a, b: procedure names.
+    Returns:
+        which side is the combined one, or "" when neither.
+    """
+    ka, kb = name_key(a), name_key(b)
+    for side, big, small in (("a", ka, kb), ("b", kb, ka)):
+        if _COMBINING.search(big) and not _COMBINING.search(small):
+            words = set(big.split())
+            core = [w for w in small.split() if w not in _FILLER]
+            if core and sum(w in words for w in core) >= 0.8 * len(core):
+                return side
+    return ""

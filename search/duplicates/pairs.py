@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from indexer.records import Procedure
 from indexer.vietnamese import expand_abbreviations, fold, normalize
-from search.duplicates.groups import Cluster, build_clusters
+from search.duplicates.groups import Cluster, Theme, build_groups
 from search.duplicates.compare import compare_procedures
 from search.duplicates.relations import RelationThresholds, classify, name_key, split_action
 
@@ -71,7 +71,8 @@ class DuplicatePair:
 
 @dataclass
 class DuplicateReport:
-    """All accepted pairs and their clusters."""
+    """All accepted pairs, the groups one decision can act on (``clusters``) and the overlap links
+    between groups (``themes``)."""
 
     pairs: list[DuplicatePair]
     clusters: list[Cluster]
@@ -79,6 +80,11 @@ class DuplicateReport:
     procedures: int
     candidates: int = 0
     seconds: float = 0.0
+    themes: list[Theme] = field(default_factory=list)
+
+    def removable(self) -> int:
+        """Procedures the groups' actions would remove (only "bãi bỏ thủ tục trùng lặp" removes any)."""
+        return sum(c.saving_procedures for c in self.clusters)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +94,7 @@ class DuplicateReport:
             "seconds": round(self.seconds, 3),
             "pairs": [p.to_dict() for p in self.pairs],
             "clusters": [c.to_dict() for c in self.clusters],
+            "themes": [t.to_dict() for t in self.themes],
         }
 
 
@@ -291,7 +298,7 @@ def duplicates_from_records(
     k: int = 10,
     thresholds: Optional[RelationThresholds] = None,
 ) -> DuplicateReport:
-    """Find duplicate / variant / family / overlap pairs among procedures and cluster them.
+    """Find duplicate / variant / family / overlap pairs among procedures, group them, link the groups.
 
     Args:
         procedures: the procedures.
@@ -303,7 +310,7 @@ def duplicates_from_records(
         thresholds: relation cut-offs.
 
     Returns:
-        A ``DuplicateReport`` with pairs (highest score first) and clusters.
+        A ``DuplicateReport`` with pairs (highest score first), groups (``clusters``) and themes.
     """
     t0 = time.perf_counter()
     ms = DEFAULT_MIN_SCORE if min_score is None else float(min_score)
@@ -318,8 +325,9 @@ def duplicates_from_records(
         rel, why = classify(cmp, thresholds)
         pairs.append(DuplicatePair(a, b, float(ps.score[e]), float(ps.dense[e]), float(ps.lexical[e]),
                                    rel, why, cmp.evidence()))
-    clusters = build_clusters(procedures, ps.pairs[idx], ps.score[idx], [p.relation for p in pairs])
-    return DuplicateReport(pairs, clusters, ms, len(procedures), len(ps.pairs), time.perf_counter() - t0)
+    clusters, themes = build_groups(procedures, ps.pairs[idx], ps.score[idx], [p.relation for p in pairs],
+                                    [p.why for p in pairs], [p.evidence["documents"]["shared"] for p in pairs])
+    return DuplicateReport(pairs, clusters, ms, len(procedures), len(ps.pairs), time.perf_counter() - t0, themes)
 
 
 def _aligned(index: Any) -> tuple[list[Procedure], np.ndarray]:
@@ -342,7 +350,7 @@ def find_duplicates(index: Any, *, min_score: Optional[float] = None, k: int = 1
         k: neighbours per procedure in the self-joins.
 
     Returns:
-        A ``DuplicateReport``; ``to_dict()`` gives {"pairs": [...], "clusters": [...]}.
+        A ``DuplicateReport``; ``to_dict()`` gives {"pairs": [...], "clusters": [...], "themes": [...]}.
     """
     procs, vecs = _aligned(index)
     return duplicates_from_records(procs, vecs, min_score=min_score, k=k)

@@ -182,6 +182,9 @@ def cluster_evidence(
     by_code = {_code(p): p for p in procedures}
     out: dict[str, ClusterEvidence] = {}
     for cl in clusters or []:
+        action = getattr(cl, "action", None)
+        if action is not None and not action:  # a group of search.duplicates without an action: no R6
+            continue
         codes, score = _cluster_codes(cl)
         codes = [c for c in dict.fromkeys(codes) if c in by_code]
         for c in codes:
@@ -189,7 +192,8 @@ def cluster_evidence(
             if others and c not in out:
                 rel = getattr(cl, "relations", None)
                 out[c] = ClusterEvidence(members=others, source=source,
-                                         relations=dict(rel) if isinstance(rel, dict) else {})
+                                         relations=dict(rel) if isinstance(rel, dict) else {},
+                                         action=action or "", proposal=getattr(cl, "proposal", "") or "")
     return out
 
 

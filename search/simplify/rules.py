@@ -646,6 +646,8 @@ class ClusterEvidence:
     members: list[tuple[str, str, str, float]]
     source: str
     relations: dict = field(default_factory=dict)
+    action: str = ""  # the group's action (search.duplicates.groups.ACTIONS key), "" for name-only groups
+    proposal: str = ""  # the group's proposal sentence
 
 
 _REL_LABELS = {"duplicate": "trùng lặp", "variant": "biến thể", "family": "cùng nhóm", "overlap": "chồng chéo"}
@@ -662,7 +664,9 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
     score = max(m[3] for m in cluster.members)
     rel = cluster.relations or {}
     rel_text = ", ".join(f"{_REL_LABELS.get(k, k)}: {v}" for k, v in rel.items() if v)
-    if rel.get("duplicate"):
+    if cluster.action and cluster.proposal:  # the group's own action (bãi bỏ / thống nhất / hợp nhất hồ sơ)
+        proposal = cluster.proposal
+    elif rel.get("duplicate"):
         proposal = "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại."
     elif len(levels) > 1:
         proposal = (
