@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 from indexer.records import Procedure
 from indexer.vietnamese import fold
 from search.simplify.cost_model import Assumptions, procedure_fee
-from search.simplify.national_databases import NQ_66_7, match_paper
+from search.simplify.national_databases import NQ_66_7, NQ_66_7_SHORT, match_paper
 
 ND63 = "Nghị định 63/2010/NĐ-CP"
 
@@ -213,10 +213,42 @@ _CERTIFIED = re.compile(r"ban sao (?:co )?chung thuc|ban sao y ban chinh|ban sao
 # --- R1: papers held by national databases -------------------------------------------------
 
 
+def _paper_is_result(proc_low: str, paper) -> bool:
+    """The procedure issues a copy of the paper itself ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh")."""
+    return any(f"cấp bản sao {pat}" in proc_low or f"bản sao {pat}" in proc_low and "cấp bản sao" in proc_low
+               for pat in paper.patterns)
+
+
+def _r1_proposal(m, line: str) -> str:
+    """The proposal in the wording of NQ 66.7/2025/NQ-CP's annex."""
+    dbs = " và ".join(d.name for d in (m.databases or (m.database,)))
+    paper = _clip(m.segment, 160)
+    note = f" Lưu ý: {m.paper.note}" if m.paper.note else ""
+    if m.lookup:
+        return (
+            f"Cắt giảm thành phần hồ sơ “{paper}” khỏi hồ sơ công bố; cơ quan giải quyết khai thác thông tin trong "
+            f"{dbs}. Thủ tục đã ghi cơ quan khai thác được thông tin thì không yêu cầu nộp: bỏ hẳn giấy tờ khỏi thành "
+            f"phần hồ sơ, chỉ yêu cầu bổ sung khi không khai thác được hoặc thông tin không đầy đủ, chính xác "
+            f"(Điều 2 khoản 2 {NQ_66_7_SHORT}).{note}"
+        )
+    return (
+        f"Cắt giảm thành phần hồ sơ “{paper}”; cơ quan giải quyết khai thác thông tin trong {dbs}. Chỉ yêu cầu bổ "
+        f"sung giấy tờ khi không khai thác được hoặc thông tin không đầy đủ, chính xác (Điều 2 khoản 2 "
+        f"{NQ_66_7_SHORT}).{note}"
+    )
+
+
 def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
-    """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4)."""
+    """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4).
+
+    One finding per (dossier line, paper): the exact line and clause, every database holding
+    the paper with its provision (Điều 4 khoản … and the database's own law), and a proposal
+    in the wording of the resolution's annex. Lines that already say the agency looks the
+    paper up are candidates too (the paper should leave the published dossier).
+    """
     out: list[Finding] = []
     name_f = fold(proc.name)
+    proc_low = _prep(proc.name)[0]
     about_id = "can cuoc" in name_f or "dinh danh" in name_f
     re_register = "dang ky lai" in name_f
     for d in proc.documents:
@@ -226,34 +258,31 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
             matches = tuple(m for m in matches if m.paper.key != "can_cuoc")
         if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it
             matches = tuple(m for m in matches if m.database.key != "ho_tich")
+        matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
-            share = 1.0 if i == 0 else 0.0  # one paper named with alternatives: count the saving once
-            paper = m.paper
-            note = f" Lưu ý: {paper.note}" if paper.note else ""
-            pos = text.find(m.segment)
-            evidence = _quote(text, pos, pos + len(m.segment)) if pos >= 0 else text
+            share = 1.0 if i == 0 and not m.lookup else 0.0  # alternatives in one line: count the saving once
+            provisions = m.provisions()
+            evidence = m.clause or text
             out.append(
                 Finding(
                     rule="R1",
                     component=f"Thành phần hồ sơ: {_clip(m.segment, 160)}",
-                    evidence=_clip(evidence),
-                    proposal=(
-                        f"Bỏ yêu cầu nộp, xuất trình “{paper.label}”; cơ quan giải quyết khai thác thông tin từ "
-                        f"{m.database.name}. Chỉ yêu cầu bổ sung giấy tờ khi không khai thác được hoặc thông tin "
-                        f"không đầy đủ, chính xác (Điều 2 khoản 2, Điều 8 Nghị quyết 66.7/2025/NQ-CP).{note}"
-                    ),
+                    evidence=_clip(evidence, 400),
+                    proposal=_r1_proposal(m, d.name),
                     legal_basis=(
-                        f"{m.citation}; Điều 2 khoản 1 và Điều 5 khoản 2 Nghị quyết 66.7/2025/NQ-CP "
-                        f"(hiệu lực 01/01/2026 – 28/02/2027); {criterion_citation('can_thiet')}"
+                        "; ".join(p for _, p in provisions)
+                        + f"; Điều 2 khoản 1 và Điều 5 khoản 2 {NQ_66_7_SHORT} (hiệu lực 01/01/2026 – 28/02/2027); "
+                        + criterion_citation("can_thiet")
                     ),
                     confidence=m.confidence,
-                    database=m.database.name,
+                    database="; ".join(db.name for db, _ in provisions),
                     hours=share * (a.hours_per_paper + (a.certification_hours if certified else 0.0)),
                     other_vnd=share * (a.copy_cost_vnd + (a.certification_fee_vnd if certified else 0.0)),
                     quantified=True,
                     basis=(
-                        "Đã tính ở giấy tờ thay thế cùng dòng"
+                        ("Thủ tục đã quy định khai thác thông tin: không tính thêm tiết kiệm" if m.lookup
+                         else "Đã tính ở giấy tờ thay thế cùng dòng")
                         if not share
                         else (
                             f"Bớt một giấy tờ: {a.hours_per_paper:g} giờ chuẩn bị, {a.copy_cost_vnd:,.0f} đồng sao chụp"
@@ -265,7 +294,17 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
                             )
                         ).replace(",", ".")
                     ),
-                    data={"paper": paper.key, "database_key": m.database.key, "segment": m.segment, "paper_name": d.name},
+                    data={
+                        "paper": m.paper.key,
+                        "database_key": m.database.key,
+                        "database_keys": [db.key for db, _ in provisions],
+                        "provisions": [{"database": db.name, "provision": p} for db, p in provisions],
+                        "segment": m.segment,
+                        "clause": m.clause,
+                        "paper_name": d.name,
+                        "dossier_line": d.name,
+                        "lookup": m.lookup,
+                    },
                 )
             )
     return out
