@@ -176,3 +176,46 @@ def test_real_national_sample(shared_data) -> None:
     for c in cands:
         if c.rule == "R1":
             assert "đủ điều kiện" not in c.component.lower()
+
+
+def test_r6_only_from_groups_that_carry_an_action() -> None:
+    from dataclasses import dataclass
+
+    a = proc("5.100001", name="Cấp giấy phép khai thác khoáng sản")
+    b = proc("5.100002", name="Cấp giấy phép thăm dò khoáng sản")
+
+    @dataclass
+    class Group:  # the shape of search.duplicates' Cluster, with and without an action
+        members: list
+        score: float = 0.9
+        action: object = None
+
+    assert by_rule(advise([a, b], rules=["R6"], clusters=[Group(["5.100001", "5.100002"])]), "R6") == []
+    assert by_rule(advise([a, b], rules=["R6"], clusters=[Group(["5.100001", "5.100002"], action="")]), "R6") == []
+    r6 = by_rule(advise([a, b], rules=["R6"], clusters=[Group(["5.100001", "5.100002"], action="merge")]), "R6")
+    assert {c.code for c in r6} == {"5.100001", "5.100002"} and r6[0].proposal.startswith("Hợp nhất")
+    text = "Liên thông cấp phép thăm dò và khai thác khoáng sản"
+    r6 = by_rule(advise([a, b], rules=["R6"], clusters=[Group(["5.100001", "5.100002"], action=text)]), "R6")
+    assert r6[0].proposal == text + "." and r6[0].details["action"] == text
+
+
+def test_worklist_one_row_per_procedure_by_saving_times_confidence() -> None:
+    from search.simplify.advisor import rule_headline, worklist
+
+    rich = proc("9.000001", papers=["Bản sao giấy khai sinh", "Sổ hộ khẩu", "Bản sao có chứng thực CMND"],
+                channels=("Trực tiếp",))
+    poor = proc("9.000002", papers=["Đơn đề nghị"], channels=("Trực tiếp",))
+    cands = advise([poor, rich])
+    rows = worklist(cands)
+    assert [r.code for r in rows][0] == "9.000001" and len({r.code for r in rows}) == len(rows)
+    assert sum(len(r.candidates) for r in rows) == len(cands)
+    first = rows[0].candidates
+    assert [c.priority for c in first] == sorted((c.priority for c in first), reverse=True)
+    assert rows[0].priority == sum(c.priority for c in first)
+    only_r1 = worklist(cands, rule="R1")
+    assert only_r1 and all(c.rule == "R1" for r in only_r1 for c in r.candidates)
+    assert worklist(cands, agency="không có cơ quan này") == []
+    head = rule_headline(cands)
+    assert head["R1"]["candidates"] == sum(1 for c in cands if c.rule == "R1")
+    assert head["R1"]["procedures"] == 1 and head["R1"]["papers"] >= 2 and head["R1"]["vnd"] > 0
+    assert summarize(cands)["per_rule"]["R1"]["papers"] == head["R1"]["papers"]

@@ -685,8 +685,18 @@ class ClusterEvidence:
     members: list[tuple[str, str, str, float]]
     source: str
     relations: dict = field(default_factory=dict)
+    action: str = ""
 
 
+# actions a duplicate group may carry as a bare word (search.duplicates): their proposal sentence
+_ACTIONS = {
+    "merge": "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại.",
+    "hop_nhat": "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại.",
+    "connect": "Liên thông giải quyết để người dân, doanh nghiệp chỉ nộp hồ sơ một lần.",
+    "lien_thong": "Liên thông giải quyết để người dân, doanh nghiệp chỉ nộp hồ sơ một lần.",
+    "harmonise": "Thống nhất quy định giữa các thủ tục (thành phần hồ sơ, thời hạn, phí) hoặc liên thông giải quyết.",
+    "harmonize": "Thống nhất quy định giữa các thủ tục (thành phần hồ sơ, thời hạn, phí) hoặc liên thông giải quyết.",
+}
 _REL_LABELS = {"duplicate": "trùng lặp", "variant": "biến thể", "family": "cùng nhóm", "overlap": "chồng chéo"}
 
 
@@ -701,7 +711,10 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
     score = max(m[3] for m in cluster.members)
     rel = cluster.relations or {}
     rel_text = ", ".join(f"{_REL_LABELS.get(k, k)}: {v}" for k, v in rel.items() if v)
-    if rel.get("duplicate"):
+    action = _ACTIONS.get(cluster.action.strip().lower(), cluster.action.strip()) if cluster.action else ""
+    if action and " " in action:
+        proposal = action if action.endswith(".") else action + "."
+    elif rel.get("duplicate"):
         proposal = "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại."
     elif len(levels) > 1:
         proposal = (
@@ -725,7 +738,7 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
             confidence=round(min(0.9, 0.4 + 0.5 * score), 2),
             hours=a.merge_hours_saved,
             basis=f"Hợp nhất/liên thông: tiết kiệm {a.merge_hours_saved:g} giờ mỗi hồ sơ",
-            data={"members": [m[0] for m in cluster.members], "score": score},
+            data={"members": [m[0] for m in cluster.members], "score": score, "action": cluster.action},
         )
     ]
 
