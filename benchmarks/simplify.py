@@ -45,6 +45,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--sample-out", default="/tmp/rasoat-simplify-sample.jsonl")
+    ap.add_argument("--per-rule", action="store_true",
+                    help="draw --sample candidates of every rule (R4 split into time and fee) for a precision judgement")
     args = ap.parse_args()
 
     from search.simplify.advisor import advise, summarize
@@ -77,7 +79,15 @@ def main() -> None:
           f"{format_vnd(s['saving_per_year_vnd'])}/năm")
 
     rng = random.Random(args.seed)
-    sample = rng.sample(cands, min(args.sample, len(cands)))
+    if args.per_rule:
+        groups: dict[str, list] = {}
+        for c in cands:
+            key = c.rule if c.rule != "R4" else ("R4-phí" if "phí" in c.component.lower() else "R4-thời hạn")
+            groups.setdefault(key, []).append(c)
+        sample = [x for k in sorted(groups) for x in rng.sample(groups[k], min(args.sample, len(groups[k])))]
+        print("per-rule sample sizes:", {k: min(args.sample, len(v)) for k, v in sorted(groups.items())})
+    else:
+        sample = rng.sample(cands, min(args.sample, len(cands)))
     with open(args.sample_out, "w", encoding="utf-8") as fh:
         for i, c in enumerate(sample, 1):
             d = c.to_dict()

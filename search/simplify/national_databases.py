@@ -188,6 +188,10 @@ _LOOKUP = (
     "khai thác", "tra cứu", "cơ sở dữ liệu", "không phải nộp", "không yêu cầu", "không phải xuất trình",
     "không bao gồm", "không phải tải lên", "không cần nộp", "thay thế bằng dữ liệu", "điền tự động",
 )
+# cues strong enough for a clause naming only a database (not a paper): the agency looks it up
+_LOOKUP_STRONG = tuple(c for c in _LOOKUP if c != "cơ sở dữ liệu")
+# the paper is what the procedure hands back ("Nhận kết quả, gồm: Thẻ BHYT")
+_RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
 # a clause describing a form's content: an ID number in it is not the paper
 _FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai")
 # a clause saying the paper was issued abroad
@@ -226,7 +230,8 @@ def _compiled(accented: bool) -> tuple[list[_Compiled], re.Pattern, tuple[str, .
     prefilter = re.compile(r"(?<!\w)(?:" + "|".join(pre) + r")")
     aliases = [(d, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f(a)) for a in d.aliases) + r")(?!\w)")) for d in DATABASES]
     foreign = re.compile(f(_FOREIGN_ISSUED.pattern))
-    return papers, prefilter, tuple(f(x) for x in _LOOKUP), tuple(f(x) for x in _FORM), foreign, aliases
+    cues = (tuple(f(x) for x in _LOOKUP), tuple(f(x) for x in _LOOKUP_STRONG), re.compile(f(_RESULT.pattern)))
+    return papers, prefilter, cues, tuple(f(x) for x in _FORM), foreign, aliases
 
 
 @dataclass(frozen=True)
@@ -330,7 +335,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
         return ()
     text = _CAMEL.sub("; ", normalize(name))
     accented = has_diacritics(text)
-    papers, prefilter, lookup_cues, form_cues, foreign, aliases = _compiled(accented)
+    papers, prefilter, (lookup_cues, strong_cues, result_rx), form_cues, foreign, aliases = _compiled(accented)
     if not prefilter.search(_for_matching(text, accented)):
         return ()  # fast path: no paper phrase, purpose or database name at all
     found: dict[str, PaperMatch] = {}
@@ -344,7 +349,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
         if not clause.strip() or not prefilter.search(ctext):
             continue
         lookup = any(c in ctext for c in lookup_cues)
-        if foreign.search(ctext):
+        if foreign.search(ctext) or result_rx.search(ctext):
             continue
         before = len(found)
         for seg in _SPLIT.split(clause):
@@ -372,7 +377,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             m = c.purposes.search(ctext)
             if m and not any(e in ctext[max(0, m.start() - 40): m.end() + 40] for e in c.excludes if e not in ("của nước",)):
                 found[c.paper.key] = _make(c.paper, clause[m.start(): m.end()] or clause, clause, lookup, accented)
-        if lookup and len(found) == before:
+        if lookup and len(found) == before and any(c in ctext for c in strong_cues):
             for d, rx in aliases:
                 key = f"csdl_{d.key}"
                 if key not in found and rx.search(ctext):

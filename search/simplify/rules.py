@@ -61,7 +61,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R1", "csdl", "Giấy tờ đã có trong cơ sở dữ liệu quốc gia, chuyên ngành", "can_thiet"),
     Rule("R2", "loi-thoi", "Quy định đã lỗi thời sau cải cách (sổ hộ khẩu, CMND, cấp huyện)", "hop_phap"),
     Rule("R3", "ban-sao", "Bản sao có chứng thực; giấy tờ yêu cầu hai lần", "hop_ly"),
-    Rule("R4", "thoi-han-phi", "Thời hạn giải quyết hoặc phí, lệ phí cao bất thường so với thủ tục tương tự", "chi_phi"),
+    Rule("R4", "thoi-han-phi", "Thời hạn giải quyết dài bất thường so với thủ tục tương tự", "chi_phi"),
     Rule("R5", "truc-tuyen", "Chưa có cách thức nộp trực tuyến", "chi_phi"),
     Rule("R6", "trung-lap", "Thủ tục trùng lặp, chồng chéo: hợp nhất hoặc liên thông", "can_thiet"),
     Rule("R7", "mo-ho", "Yêu cầu mơ hồ; thiếu căn cứ pháp lý hoặc thời hạn giải quyết", "hop_ly"),
@@ -255,7 +255,7 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
         if about_id:  # the procedure is about the identity card itself: its papers are its subject
-            matches = tuple(m for m in matches if m.paper.key != "can_cuoc")
+            matches = tuple(m for m in matches if m.paper.key not in ("can_cuoc", "csdl_dan_cu"))
         if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it
             matches = tuple(m for m in matches if m.database.key != "ho_tich")
         matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
@@ -553,11 +553,15 @@ def _fmt_days(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions, *, min_peers: int = 5) -> list[Finding]:
-    """R4 — processing time or fee far above the median of comparable procedures.
+def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions, *, min_peers: int = 5,
+                     compare_fees: bool = False) -> list[Finding]:
+    """R4 — processing time (and, on request, fee) far above the median of comparable procedures.
 
-    Time: at least twice the peer median and 5 working days more. Fee: at least three times
-    the peer median and 100.000 đồng more. Both need ``min_peers`` peers with a value.
+    Time: at least twice the peer median and 5 working days more. Fee (``compare_fees``,
+    off by default): at least three times the peer median and 100.000 đồng more. Both need
+    ``min_peers`` peers with a value. Fee comparisons are withdrawn from the advisor: 0/50
+    of a random sample were sound (fees are set per service by the fee circulars, so a
+    field's median compares unlike services — docs/benchmarks.md, issue 13).
     """
     import numpy as np
 
@@ -593,7 +597,7 @@ def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions
                     data={"days": stats.days, "median_days": med, "peers": len(stats.peer_days)},
                 )
             )
-    if stats.fee and len(stats.peer_fees) >= min_peers:
+    if compare_fees and stats.fee and len(stats.peer_fees) >= min_peers:
         med_fee = float(np.median(stats.peer_fees))
         if med_fee > 0 and stats.fee >= 3 * med_fee and stats.fee - med_fee >= 100_000:
             out.append(
