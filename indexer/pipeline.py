@@ -137,8 +137,9 @@ def _model_for(model: Optional[str], prev: Optional[dict]) -> ModelSpec:
 
 def _model_entry(spec: ModelSpec, dim: int) -> dict:
     source = "bundled" if spec.bundled else ("folder" if Path(spec.name).expanduser().is_dir() else "hub")
-    entry = {"name": spec.name, "source": source, "sha256": spec.sha256, "weights_sha256": spec.weights_sha256,
-             "dimension": dim, "profile": dict(spec.profile.__dict__)}
+    entry = {"name": spec.name, "source": source, "backend": spec.backend, "sha256": spec.sha256,
+             "weights_sha256": spec.weights_sha256, "dimension": dim, "profile": dict(spec.profile.__dict__),
+             **spec.extra}
     if source == "folder":
         entry["path"] = str(spec.path)
     return entry

