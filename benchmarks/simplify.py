@@ -45,6 +45,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--sample-out", default="/tmp/rasoat-simplify-sample.jsonl")
+    ap.add_argument("--index", default=None,
+                    help="a national bundle: rules 4 and 6 take their peers/groups from its vectors and duplicates")
+    ap.add_argument("--rules", nargs="*", default=None, help="only these rules (R1 … R7)")
     ap.add_argument("--per-rule", action="store_true",
                     help="draw --sample candidates of every rule (R4 split into time and fee) for a precision judgement")
     args = ap.parse_args()
@@ -53,13 +56,22 @@ def main() -> None:
     from search.simplify.cost_model import format_vnd
 
     t0 = time.perf_counter()
-    procs = load_national()
+    if args.index:
+        from search import open_index
+        from search.simplify.advisor import advise_index
+
+        index = open_index(args.index)
+        procs = list(index.procedures())
+        run = lambda: advise_index(index, rules=args.rules)  # noqa: E731
+    else:
+        procs = load_national()
+        run = lambda: advise(procs, rules=args.rules)  # noqa: E731
     t_load = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), time.process_time()
-    cands = advise(procs)
+    cands = run()
     t_advise, c_advise = time.perf_counter() - t1, time.process_time() - c1
     t2, c2 = time.perf_counter(), time.process_time()
-    advise(procs)
+    run()
     t_warm, c_warm = time.perf_counter() - t2, time.process_time() - c2
     s = summarize(cands)
 

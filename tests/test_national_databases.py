@@ -133,7 +133,7 @@ def test_lookup_clause_is_a_candidate_with_its_own_flag() -> None:
 def test_one_paper_several_databases_with_provisions() -> None:
     (m,) = match_paper("Giấy tờ chứng minh quan hệ nhân thân")
     assert [d.key for d in m.databases] == ["ho_tich", "dan_cu"]
-    prov = dict((d.key, p) for d, p in m.provisions())
+    prov = {d.key: p for d, p in m.provisions()}
     assert prov["ho_tich"].startswith("Điều 4 khoản 2 Nghị quyết số 66.7/2025/NQ-CP") and "Luật Hộ tịch" in prov["ho_tich"]
     assert prov["dan_cu"].startswith("Điều 4 khoản 1 ")
 

@@ -219,7 +219,7 @@ def test_worklist_one_row_per_procedure_by_saving_times_confidence() -> None:
     poor = proc("9.000002", papers=["Đơn đề nghị"], channels=("Trực tiếp",))
     cands = advise([poor, rich])
     rows = worklist(cands)
-    assert [r.code for r in rows][0] == "9.000001" and len({r.code for r in rows}) == len(rows)
+    assert rows[0].code == "9.000001" and len({r.code for r in rows}) == len(rows)
     assert sum(len(r.candidates) for r in rows) == len(cands)
     first = rows[0].candidates
     assert [c.priority for c in first] == sorted((c.priority for c in first), reverse=True)

@@ -171,7 +171,7 @@ _PREFIX_OK = {
 }
 _PREFIX_MAX_WORDS = 14
 # a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
-_DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|phải có)\s", re.I)
+_DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|phải có)\s", re.IGNORECASE)
 _DEMAND_F = re.compile(r"(?:phai )?(?:kem theo|xuat trinh|nop|cung cap|gui kem|phai co)\s")
 _SPLIT = re.compile(
     r"[,:()\[\]/+•*]|(?:\s[-–]\s)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va|thì|thi)\b"
@@ -198,11 +198,6 @@ _FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "n�
 _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
 )
-
-
-def _folded_rx(rx: str) -> str:
-    """A regex written in lower-case Vietnamese, folded (no upper-case escapes in the data)."""
-    return fold(rx)
 
 
 @dataclass(frozen=True)

@@ -215,11 +215,10 @@ _CERTIFIED = re.compile(r"ban sao (?:co )?chung thuc|ban sao y ban chinh|ban sao
 
 def _paper_is_result(proc_low: str, paper) -> bool:
     """The procedure issues a copy of the paper itself ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh")."""
-    return any(f"cấp bản sao {pat}" in proc_low or f"bản sao {pat}" in proc_low and "cấp bản sao" in proc_low
-               for pat in paper.patterns)
+    return "cấp bản sao" in proc_low and any(f"bản sao {pat}" in proc_low for pat in paper.patterns)
 
 
-def _r1_proposal(m, line: str) -> str:
+def _r1_proposal(m) -> str:
     """The proposal in the wording of NQ 66.7/2025/NQ-CP's annex."""
     dbs = " và ".join(d.name for d in (m.databases or (m.database,)))
     paper = _clip(m.segment, 160)
@@ -269,7 +268,7 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
                     rule="R1",
                     component=f"Thành phần hồ sơ: {_clip(m.segment, 160)}",
                     evidence=_clip(evidence, 400),
-                    proposal=_r1_proposal(m, d.name),
+                    proposal=_r1_proposal(m),
                     legal_basis=(
                         "; ".join(p for _, p in provisions)
                         + f"; Điều 2 khoản 1 và Điều 5 khoản 2 {NQ_66_7_SHORT} (hiệu lực 01/01/2026 – 28/02/2027); "
