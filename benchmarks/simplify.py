@@ -45,19 +45,33 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--sample-out", default="/tmp/rasoat-simplify-sample.jsonl")
+    ap.add_argument("--index", default=None,
+                    help="a national bundle: rules 4 and 6 take their peers/groups from its vectors and duplicates")
+    ap.add_argument("--rules", nargs="*", default=None, help="only these rules (R1 … R7)")
+    ap.add_argument("--per-rule", action="store_true",
+                    help="draw --sample candidates of every rule (R4 split into time and fee) for a precision judgement")
     args = ap.parse_args()
 
     from search.simplify.advisor import advise, summarize
     from search.simplify.cost_model import format_vnd
 
     t0 = time.perf_counter()
-    procs = load_national()
+    if args.index:
+        from search import open_index
+        from search.simplify.advisor import advise_index
+
+        index = open_index(args.index)
+        procs = list(index.procedures())
+        run = lambda: advise_index(index, rules=args.rules)  # noqa: E731
+    else:
+        procs = load_national()
+        run = lambda: advise(procs, rules=args.rules)  # noqa: E731
     t_load = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), time.process_time()
-    cands = advise(procs)
+    cands = run()
     t_advise, c_advise = time.perf_counter() - t1, time.process_time() - c1
     t2, c2 = time.perf_counter(), time.process_time()
-    advise(procs)
+    run()
     t_warm, c_warm = time.perf_counter() - t2, time.process_time() - c2
     s = summarize(cands)
 
@@ -77,7 +91,15 @@ def main() -> None:
           f"{format_vnd(s['saving_per_year_vnd'])}/năm")
 
     rng = random.Random(args.seed)
-    sample = rng.sample(cands, min(args.sample, len(cands)))
+    if args.per_rule:
+        groups: dict[str, list] = {}
+        for c in cands:
+            key = c.rule if c.rule != "R4" else ("R4-phí" if "phí" in c.component.lower() else "R4-thời hạn")
+            groups.setdefault(key, []).append(c)
+        sample = [x for k in sorted(groups) for x in rng.sample(groups[k], min(args.sample, len(groups[k])))]
+        print("per-rule sample sizes:", {k: min(args.sample, len(v)) for k, v in sorted(groups.items())})
+    else:
+        sample = rng.sample(cands, min(args.sample, len(cands)))
     with open(args.sample_out, "w", encoding="utf-8") as fh:
         for i, c in enumerate(sample, 1):
             d = c.to_dict()

@@ -73,7 +73,8 @@ def test_xlsx_and_csv_open_back(tmp_path) -> None:
     assert [c.value for c in ws[1]] == [h for _, h in COLUMNS]
     assert ws.max_row == len(cands) + 1
     assert {ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)} == {c.id for c in cands}
-    decisions = {ws.cell(row=r, column=20).value for r in range(2, ws.max_row + 1)}
+    col = [h for _, h in COLUMNS].index("Thẩm định") + 1
+    decisions = {ws.cell(row=r, column=col).value for r in range(2, ws.max_row + 1)}
     assert {"Bác bỏ", "Chấp nhận", "Chưa xem xét"} <= decisions
     g = {row[0].value: row[1].value for row in wb["Giả định"].iter_rows(min_row=2)}
     assert g["cases_per_year"] == 300
@@ -83,6 +84,30 @@ def test_xlsx_and_csv_open_back(tmp_path) -> None:
     payload = to_json(cands, a)
     assert len(payload["candidates"]) == len(cands) and payload["summary"]["assumptions"]["cases_per_year"] == 300
     assert any("review" in c for c in payload["candidates"])
+
+
+def test_r1_evidence_in_docx_and_xlsx(tmp_path) -> None:
+    """Rule 1's evidence travels: the dossier line, each database with its provision, the annex wording."""
+    line = "Giấy tờ chứng minh quan hệ nhân thân; bản sao giấy khai sinh của con"
+    proc = Procedure(code="2.000009", name="Giải quyết chế độ tử tuất", field="Người có công", level="Cấp tỉnh",
+                     documents=[DossierDocument(line)], channels=[Channel("Trực tiếp")],
+                     legal_basis=[LegalBasis("131/2021/NĐ-CP", "Nghị định hướng dẫn Pháp lệnh Ưu đãi người có công")])
+    cands = advise([proc], rules=["R1"])
+    assert cands and all(c.details["dossier_line"] == line for c in cands)
+    nhan_than = next(c for c in cands if c.details["paper"] == "nhan_than")
+    assert [p["database"] for p in nhan_than.details["provisions"]] == [
+        "Cơ sở dữ liệu hộ tịch điện tử", "Cơ sở dữ liệu quốc gia về dân cư"]
+    assert nhan_than.proposal.startswith("Cắt giảm thành phần hồ sơ “Giấy tờ chứng minh quan hệ nhân thân”")
+    assert "cơ quan giải quyết khai thác thông tin trong Cơ sở dữ liệu hộ tịch điện tử" in nhan_than.proposal
+    doc = Document(str(write_plan_docx(cands, tmp_path / "pa.docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"Dòng hồ sơ: “{line}”" in text and "Luật Hộ tịch số 60/2014/QH13" in text
+    assert "Quy định: Cơ sở dữ liệu quốc gia về dân cư — Điều 4 khoản 1 Nghị quyết số 66.7/2025/NQ-CP" in text
+    ws = load_workbook(write_xlsx(cands, tmp_path / "pa.xlsx"))["Đề xuất"]
+    heads = [c.value for c in ws[1]]
+    row = {h: ws.cell(row=2, column=i + 1).value for i, h in enumerate(heads)}
+    assert row["Dòng hồ sơ (nguyên văn)"] == line
+    assert "Điều 4 khoản 2" in row["Quy định theo từng cơ sở dữ liệu (NQ 66.7/2025 Điều 4; luật chuyên ngành)"]
 
 
 def test_simplify_cli_outputs(corpus_index, tmp_path) -> None:

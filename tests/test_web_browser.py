@@ -165,11 +165,20 @@ def test_accept_candidate_and_download_docx(page, server, tmp_path):
 
     _tab(page, "Đơn giản hóa")
     page.click("#btn-de-xuat")
+    # the headline per rule, then one row per procedure; its proposals open under it
+    page.wait_for_function("() => document.querySelector('#tong-quan-de-xuat').innerText.includes('Tổng')")
     first = page.locator("#bang-de-xuat [role=gridcell][data-row='0'][data-col='1']")
     first.wait_for()
     first.click()
+    page.wait_for_function("() => document.querySelector('#thu-tuc-dang-mo textarea, #thu-tuc-dang-mo input')"
+                           ".value !== ''")
+    code = page.locator("#thu-tuc-dang-mo textarea, #thu-tuc-dang-mo input").first.input_value()
+    proposal = page.locator("#bang-de-xuat-thu-tuc [role=gridcell][data-row='0'][data-col='2']")
+    proposal.wait_for()
+    proposal.click()
     page.wait_for_function("() => document.querySelector('#ma-de-xuat textarea, #ma-de-xuat input').value !== ''")
     cand = page.locator("#ma-de-xuat textarea, #ma-de-xuat input").first.input_value()
+    assert cand.startswith(code + "-R")
     page.locator("#ghi-chu textarea").fill("Đồng ý, đề nghị sửa văn bản.")
     page.click("#btn-chap-nhan")
     page.wait_for_function("() => document.querySelector('#thong-bao-de-xuat').innerText.includes('Đã chấp nhận')")

@@ -66,17 +66,19 @@ def run(args: Namespace) -> int:
     out.write(f"Rà soát {n_procedures} thủ tục: {s['candidates']} đề xuất cho {s['procedures']} thủ tục.\n")
     for rid, r in s["per_rule"].items():
         if rid in rules:
-            out.write(f"  {rid} {r['title']} [{r['criterion']}]: {r['count']} đề xuất, "
+            out.write(f"  {rid} {r['title']} [{r['criterion']}]: {r['count']} đề xuất, {r['procedures']} thủ tục, "
+                      f"{r['papers']} giấy tờ, {r['days']:g} ngày chờ, "
                       f"tiết kiệm {format_vnd(r['saving_per_year_vnd'])}/năm\n")
     out.write(f"Tổng tiết kiệm ước tính: {format_vnd(s['saving_per_year_vnd'])}/năm "
               f"(giả định: {format_vnd(assumptions.hourly_cost_vnd)}/giờ, {assumptions.cases_per_year} hồ sơ/năm; "
               "đổi bằng --config).\n")
-    shown = []
-    for rid in rules:  # a few of each rule, most confident and largest saving first
-        mine = [c for c in candidates if c.rule == rid]
-        shown += sorted(mine, key=lambda c: (-c.confidence, -c.saving.per_year_vnd))[:3]
+    from search.simplify.advisor import worklist
+
+    top = worklist(candidates)[:5]  # the reviewer's list: procedures by saving × confidence
+    shown = [c for row in top for c in row.candidates[:3]]
     if shown:
-        out.write("\nĐề xuất tiêu biểu (mã đề xuất dùng cho `rasoat review`):\n")
+        out.write("\nĐầu danh sách rà soát — thủ tục có tiết kiệm × độ tin cậy lớn nhất "
+                  "(mã đề xuất dùng cho `rasoat review`):\n")
     for c in shown:
         decision = (c.review or {}).get("label", "")
         out.write(f"- {c.id} [{c.rule}] {c.code} {c.title[:70]}\n    {c.component[:110]}\n"

@@ -12,8 +12,10 @@ from app.web import render as R
 from app.web.state import IndexHolder, NoIndexError
 
 ANY = "(tất cả)"
-HEADERS = ["Mã đề xuất", "Mã TTHC", "Thủ tục", "Lĩnh vực", "Quy tắc", "Tiêu chí", "Thành phần", "Đề xuất",
-           "Tiết kiệm (đồng/năm)", "Độ tin cậy", "Quyết định"]
+HEADERS = ["Mã TTHC", "Thủ tục", "Lĩnh vực", "Cơ quan thực hiện", "Số đề xuất", "Quy tắc",
+           "Ưu tiên (tiết kiệm × tin cậy)", "Tiết kiệm (đồng/năm)", "Đã quyết định"]
+PROPOSAL_HEADERS = ["Mã đề xuất", "Quy tắc", "Thành phần", "Đề xuất", "Cơ sở dữ liệu", "Tiết kiệm (đồng/năm)",
+                    "Độ tin cậy", "Quyết định"]
 DECISION_VI = {"accept": "Chấp nhận", "reject": "Bác bỏ", "note": "Ghi chú", "": ""}
 
 
@@ -56,32 +58,75 @@ def _decision(c: Any) -> str:
     return f"{label}: {r['note']}" if r.get("note") else label
 
 
-def filter_choices(holder: IndexHolder) -> tuple[list[str], list[str], list[str]]:
-    """Distinct rules, criteria and fields among the candidates."""
+def filter_choices(holder: IndexHolder) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Distinct rules, criteria, fields and agencies among the candidates."""
     cands = candidates(holder)
     rules = sorted({f"{c.rule} — {c.rule_title}" for c in cands})
     crits = sorted({c.criterion for c in cands if c.criterion})
     fields = sorted({c.field for c in cands if c.field})
-    return rules, crits, fields
+    agencies = sorted({c.agency for c in cands if c.agency})
+    return rules, crits, fields, agencies
 
 
-def table(holder: IndexHolder, rule: str = ANY, criterion: str = ANY, field: str = ANY) -> list[list[Any]]:
-    """Candidate rows after the filters (largest yearly saving first), with the reviewer's decision."""
+def _want(value: Any) -> str:
+    return "" if value in (None, "", ANY) else str(value)
+
+
+def _vnd(x: float) -> str:
+    return f"{round(x):,}".replace(",", ".")
+
+
+def work_rows(holder: IndexHolder, rule: str = ANY, criterion: str = ANY, field: str = ANY,
+              agency: str = ANY) -> list[Any]:
+    """The reviewer's work list after the filters: ``ProcedureRow`` objects, highest saving × confidence first."""
+    from search.simplify.advisor import worklist
+
+    return worklist(candidates(holder), rule=_want(rule).split(" — ")[0], criterion=_want(criterion),
+                    field=_want(field), agency=_want(agency))
+
+
+def table(holder: IndexHolder, rule: str = ANY, criterion: str = ANY, field: str = ANY,
+          agency: str = ANY) -> list[list[Any]]:
+    """One row per procedure (its proposals folded under it), highest saving × confidence first."""
     rows = []
-    cands = sorted(candidates(holder), key=lambda c: (-(c.saving.per_year_vnd or 0), c.code, c.rule))
-    for c in cands:
-        if rule not in (None, "", ANY) and c.rule != str(rule).split(" — ")[0]:
-            continue
-        if criterion not in (None, "", ANY) and c.criterion != criterion:
-            continue
-        if field not in (None, "", ANY) and c.field != field:
-            continue
-        rows.append([
-            c.id, c.code, c.title, c.field, f"{c.rule} — {c.rule_title}", c.criterion, c.component, c.proposal,
-            f"{round(c.saving.per_year_vnd):,}".replace(",", ".") if c.saving.quantified else "—",
-            round(float(c.confidence), 2), _decision(c),
-        ])
+    for r in work_rows(holder, rule, criterion, field, agency):
+        decided = sum(1 for c in r.candidates if (c.review or {}).get("decision"))
+        rows.append([r.code, r.title, r.field, r.agency, len(r.candidates), r.rules, _vnd(r.priority),
+                     _vnd(r.saving_vnd), f"{decided}/{len(r.candidates)}" if decided else ""])
     return rows
+
+
+def proposals(holder: IndexHolder, code: str, rule: str = ANY, criterion: str = ANY, field: str = ANY,
+              agency: str = ANY) -> list[list[Any]]:
+    """The proposals folded under one procedure of the list (same filters, same order)."""
+    row = next((r for r in work_rows(holder, rule, criterion, field, agency) if r.code == code), None)
+    out = []
+    for c in (row.candidates if row else []):
+        out.append([c.id, f"{c.rule} — {c.rule_title}", c.component, c.proposal, c.database,
+                    _vnd(c.saving.per_year_vnd) if c.saving.quantified else "—", round(float(c.confidence), 2),
+                    _decision(c)])
+    return out
+
+
+def headline_html(holder: IndexHolder, rule: str = ANY, criterion: str = ANY, field: str = ANY,
+                  agency: str = ANY) -> str:
+    """Per rule: candidates, procedures, papers, days and money, for the candidates the filters keep."""
+    from search.simplify.advisor import rule_headline
+    from search.simplify.rules import RULE_BY_ID
+
+    kept = [c for r in work_rows(holder, rule, criterion, field, agency) for c in r.candidates]
+    head = rule_headline(kept)
+    body = "".join(
+        f"<tr><td>{R.e(rid)} — {R.e(RULE_BY_ID[rid].title)}</td><td>{h['candidates']}</td><td>{h['procedures']}</td>"
+        f"<td>{h['papers']}</td><td>{h['days']:g}</td><td>{_vnd(h['vnd'])}</td></tr>"
+        for rid, h in head.items() if h["candidates"]
+    )
+    total = (f"<tr><th>Tổng</th><th>{len(kept)}</th><th>{len({c.code for c in kept})}</th>"
+             f"<th>{sum(h['papers'] for h in head.values())}</th><th>{sum(h['days'] for h in head.values()):g}</th>"
+             f"<th>{_vnd(sum(h['vnd'] for h in head.values()))}</th></tr>")
+    return ('<div class="rs-detail"><table class="rs-kv"><tr><th>Quy tắc</th><th>Đề xuất</th><th>Thủ tục</th>'
+            '<th>Giấy tờ</th><th>Ngày chờ giảm (mỗi hồ sơ, cộng dồn)</th><th>Tiết kiệm (đồng/năm)</th></tr>'
+            f"{body}{total}</table></div>")
 
 
 def candidate_html(holder: IndexHolder, cand_id: str) -> str:
@@ -99,7 +144,10 @@ def candidate_html(holder: IndexHolder, cand_id: str) -> str:
             x for x in (c.level, c.agency) if x)),
         ("Quy tắc", f"{c.rule} — {c.rule_title}"), ("Tiêu chí (NĐ 63/2010, Điều 10)", c.criterion),
         ("Thành phần", c.component), ("Căn cứ phát hiện", c.evidence), ("Phương án đề xuất", c.proposal),
+        ("Dòng hồ sơ", (c.details or {}).get("dossier_line", "")),
         ("Căn cứ pháp lý của đề xuất", c.legal_basis), ("Cơ sở dữ liệu khai thác", c.database),
+        ("Quy định (theo cơ sở dữ liệu)", "; ".join(f"{p['database']}: {p['provision']}"
+                                                  for p in (c.details or {}).get("provisions", []))),
         ("Văn bản cần sửa đổi", "; ".join(c.legal_texts)), ("Chi phí tiết kiệm", saving),
         ("Độ tin cậy", f"{float(c.confidence):.2f}"), ("Quyết định", _decision(c) or "Chưa xem xét"),
     ]
@@ -138,20 +186,29 @@ def export_xlsx(holder: IndexHolder) -> str:
 
 
 def build_tab(holder: IndexHolder) -> dict[str, Any]:
-    """Lay out the tab."""
+    """Lay out the tab: headline per rule, filters, one row per procedure, its proposals, the decision."""
     with gr.Tab("Đơn giản hóa", id="don-gian-hoa", elem_id="tab-don-gian-hoa"):
         with gr.Row(equal_height=True):
             go = gr.Button("Lập / làm mới danh sách đề xuất", variant="primary", scale=2, elem_id="btn-de-xuat")
             rule = gr.Dropdown([ANY], value=ANY, label="Quy tắc", scale=2, elem_id="loc-quy-tac")
             crit = gr.Dropdown([ANY], value=ANY, label="Tiêu chí", scale=2, elem_id="loc-tieu-chi")
             field = gr.Dropdown([ANY], value=ANY, label="Lĩnh vực", scale=2, filterable=True, elem_id="loc-linh-vuc")
+            agency = gr.Dropdown([ANY], value=ANY, label="Cơ quan thực hiện", scale=2, filterable=True,
+                                 elem_id="loc-co-quan")
         msg = gr.HTML("", js_on_load=None, elem_id="thong-bao-de-xuat")
-        grid = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, max_height=420, elem_id="bang-de-xuat",
-                            column_widths=["9%", "7%", "15%", "9%", "10%", "8%", "10%", "16%", "7%", "4%", "5%"],
-                            label="Đề xuất (chọn một dòng để xem và quyết định)")
+        head = gr.HTML("", js_on_load=None, elem_id="tong-quan-de-xuat")
+        grid = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, max_height=380, elem_id="bang-de-xuat",
+                            column_widths=["8%", "26%", "12%", "14%", "6%", "9%", "9%", "9%", "7%"],
+                            label="Thủ tục cần rà soát, ưu tiên theo tiết kiệm × độ tin cậy (chọn một dòng để mở "
+                                  "các đề xuất của thủ tục)")
+        code = gr.Textbox(label="Thủ tục đang mở", interactive=False, elem_id="thu-tuc-dang-mo")
+        sub = gr.Dataframe(headers=PROPOSAL_HEADERS, interactive=False, wrap=True, max_height=300,
+                           elem_id="bang-de-xuat-thu-tuc",
+                           column_widths=["11%", "13%", "16%", "28%", "12%", "8%", "5%", "7%"],
+                           label="Đề xuất của thủ tục (chọn một dòng để xem và quyết định)")
         with gr.Row():
             with gr.Column(scale=3):
-                detail = gr.HTML(R.notice("Chọn một đề xuất trong bảng.", "info"), js_on_load=None,
+                detail = gr.HTML(R.notice("Chọn một thủ tục, rồi một đề xuất.", "info"), js_on_load=None,
                                  elem_id="chi-tiet-de-xuat")
             with gr.Column(scale=2):
                 cand_id = gr.Textbox(label="Mã đề xuất đang chọn", interactive=True, elem_id="ma-de-xuat")
@@ -165,47 +222,62 @@ def build_tab(holder: IndexHolder) -> dict[str, Any]:
                     xlsx_btn = gr.Button("Xuất bảng XLSX", elem_id="btn-xlsx")
                 files = gr.File(label="Tệp tải về", interactive=False, elem_id="tep-tai-ve")
 
-        filters = [rule, crit, field]
+        filters = [rule, crit, field, agency]
 
-        def refresh(r, c, f):
+        def refresh(r, c, f, a):
             try:
-                rules, crits, fields = filter_choices(holder)
-                rows = table(holder, r, c, f)
+                rules, crits, fields, agencies = filter_choices(holder)
+                rows = table(holder, r, c, f, a)
+                top = headline_html(holder, r, c, f, a)
             except NoIndexError as exc:
-                return R.notice(str(exc), "error"), [], gr.update(), gr.update(), gr.update()
+                return (R.notice(str(exc), "error"), "", [], gr.update(), gr.update(), gr.update(), gr.update())
             n = len(candidates(holder))
-            info = R.notice(f"{n} đề xuất; đang hiện {len(rows)} theo bộ lọc.", "info")
-            return (info, rows, gr.update(choices=[ANY] + rules), gr.update(choices=[ANY] + crits),
-                    gr.update(choices=[ANY] + fields))
+            shown = sum(int(x[4]) for x in rows)
+            info = R.notice(f"{n} đề xuất; đang hiện {shown} đề xuất của {len(rows)} thủ tục theo bộ lọc.", "info")
+            return (info, top, rows, gr.update(choices=[ANY] + rules), gr.update(choices=[ANY] + crits),
+                    gr.update(choices=[ANY] + fields), gr.update(choices=[ANY] + agencies))
 
-        go.click(refresh, filters, [msg, grid, rule, crit, field], api_visibility="private", concurrency_id="heavy")
+        go.click(refresh, filters, [msg, head, grid, rule, crit, field, agency], api_visibility="private",
+                 concurrency_id="heavy")
         for dd in filters:
-            dd.input(lambda r, c, f: table(holder, r, c, f), filters, grid, api_visibility="private")
+            dd.input(lambda r, c, f, a: (table(holder, r, c, f, a), headline_html(holder, r, c, f, a)), filters,
+                     [grid, head], api_visibility="private")
 
-        def on_select(evt: gr.SelectData):
+        def on_procedure(evt: gr.SelectData, r, c, f, a):
+            row = evt.row_value or []
+            pcode = str(row[0]) if row else ""
+            props = proposals(holder, pcode, r, c, f, a)
+            cid = str(props[0][0]) if props else ""
+            return pcode, props, cid, candidate_html(holder, cid)
+
+        grid.select(on_procedure, filters, [code, sub, cand_id, detail], api_visibility="private")
+
+        def on_proposal(evt: gr.SelectData):
             row = evt.row_value or []
             cid = str(row[0]) if row else ""
             return cid, candidate_html(holder, cid)
 
-        grid.select(on_select, None, [cand_id, detail], api_visibility="private")
+        sub.select(on_proposal, None, [cand_id, detail], api_visibility="private")
 
         def decide(decision: str):
-            def fn(cid, text, r, c, f):
+            def fn(cid, text, pcode, r, c, f, a):
                 cid = (cid or "").strip()
                 if not cid:
-                    return R.notice("Chưa chọn đề xuất nào.", "warn"), gr.update(), gr.update()
+                    return R.notice("Chưa chọn đề xuất nào.", "warn"), gr.update(), gr.update(), gr.update()
                 if decision == "note" and not (text or "").strip():
-                    return R.notice("Hãy nhập nội dung ghi chú.", "warn"), gr.update(), gr.update()
+                    return R.notice("Hãy nhập nội dung ghi chú.", "warn"), gr.update(), gr.update(), gr.update()
                 try:
                     record_review(holder, cid, decision, note=text or "")
                 except (KeyError, ValueError) as exc:
-                    return R.notice(f"Không lưu được quyết định: {exc}", "error"), gr.update(), gr.update()
+                    return (R.notice(f"Không lưu được quyết định: {exc}", "error"), gr.update(), gr.update(),
+                            gr.update())
                 done = {"accept": "Đã chấp nhận", "reject": "Đã bác bỏ", "note": "Đã lưu ghi chú cho"}[decision]
-                return R.notice(f"{done} đề xuất {cid}.", "ok"), table(holder, r, c, f), candidate_html(holder, cid)
+                return (R.notice(f"{done} đề xuất {cid}.", "ok"), table(holder, r, c, f, a),
+                        proposals(holder, pcode or cid.rsplit("-R", 1)[0], r, c, f, a), candidate_html(holder, cid))
             return fn
 
-        outs = [msg, grid, detail]
-        ins = [cand_id, note] + filters
+        outs = [msg, grid, sub, detail]
+        ins = [cand_id, note, code] + filters
         acc.click(decide("accept"), ins, outs, api_name="chap_nhan", api_visibility="undocumented",
                   concurrency_id="reviews")
         rej.click(decide("reject"), ins, outs, api_name="bac_bo", api_visibility="undocumented",

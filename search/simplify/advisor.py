@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -175,15 +176,32 @@ def _cluster_codes(cluster: Any) -> tuple[list[str], float]:
     return codes, max(0.0, min(1.0, score))
 
 
+def cluster_action(cluster: Any) -> Optional[str]:
+    """The action a duplicate group carries (``Cluster.action``; None for a plain list of codes).
+
+    Groups are objects from ``search.duplicates`` (whose ``action`` is None or "" when the group
+    calls for nothing) or plain lists of codes given by a caller, which are taken as they are.
+    """
+    if isinstance(cluster, (list, tuple, set)):
+        return None
+    action = getattr(cluster, "action", None)
+    return str(action).strip() if action else ""
+
+
 def cluster_evidence(
     procedures: Sequence[Procedure], clusters: Optional[Iterable[Any]], source: str
 ) -> dict[str, ClusterEvidence]:
-    """code → ``ClusterEvidence`` (the other members of its cluster)."""
+    """code → ``ClusterEvidence`` (the other members of its cluster).
+
+    Rule 6 only comes from groups that carry an action: a group object whose ``action`` is
+    missing, None or "" is skipped (the chained groups of similar names proposed nothing a
+    reviewer could act on); plain lists of codes are kept.
+    """
     by_code = {_code(p): p for p in procedures}
     out: dict[str, ClusterEvidence] = {}
     for cl in clusters or []:
-        action = getattr(cl, "action", None)
-        if action is not None and not action:  # a group of search.duplicates without an action: no R6
+        action = cluster_action(cl)
+        if action == "":
             continue
         codes, score = _cluster_codes(cl)
         codes = [c for c in dict.fromkeys(codes) if c in by_code]
@@ -226,7 +244,16 @@ def _finalise(p: Procedure, f: Finding, a: Assumptions, cost: Optional[Cost] = N
         level=p.level,
         agency=p.agency,
         legal_texts=_legal_texts(p),
+        details=_details(f),
     )
+
+
+_DETAIL_KEYS = ("dossier_line", "clause", "segment", "provisions", "database_keys", "lookup", "paper", "action")
+
+
+def _details(f: Finding) -> dict:
+    """The rule-specific evidence a reviewer and the exports need (rule 1: line, databases, provisions)."""
+    return {k: f.data[k] for k in _DETAIL_KEYS if k in f.data}
 
 
 def advise(
@@ -385,6 +412,7 @@ def summarize(candidates: Sequence[Candidate], assumptions: Optional[Assumptions
         A JSON-ready dict.
     """
     per_rule = Counter(c.rule for c in candidates)
+    headline = rule_headline(candidates)
     per_crit = Counter(c.criterion for c in candidates)
     decisions = Counter((c.review or {}).get("decision", "pending") for c in candidates)
     kept = [c for c in candidates if (c.review or {}).get("decision") != "reject"]
@@ -393,7 +421,8 @@ def summarize(candidates: Sequence[Candidate], assumptions: Optional[Assumptions
         "candidates": len(candidates),
         "procedures": len({c.code for c in candidates}),
         "per_rule": {r.id: {"title": r.title, "criterion": CRITERIA[r.criterion], "count": per_rule.get(r.id, 0),
-                            "saving_per_year_vnd": sum(c.saving.per_year_vnd for c in kept if c.rule == r.id)}
+                            "saving_per_year_vnd": sum(c.saving.per_year_vnd for c in kept if c.rule == r.id),
+                            **headline.get(r.id, {})}
                      for r in RULES},
         "per_criterion": dict(per_crit),
         "reviews": dict(decisions),
@@ -404,15 +433,100 @@ def summarize(candidates: Sequence[Candidate], assumptions: Optional[Assumptions
     }
 
 
+def rule_headline(candidates: Sequence[Candidate]) -> dict[str, dict[str, float]]:
+    """Per rule: candidates, procedures, dossier papers, days and money saved (the list's headline).
+
+    Args:
+        candidates: the candidates.
+
+    Returns:
+        rule id → {"candidates", "procedures", "papers" (distinct dossier lines concerned),
+        "days" (working days of waiting saved per case, summed), "vnd" (đồng/năm)}.
+    """
+    out: dict[str, dict[str, float]] = {}
+    for r in RULES:
+        cs = [c for c in candidates if c.rule == r.id]
+        papers = {(c.code, c.details.get("dossier_line") or c.component) for c in cs
+                  if c.component.startswith("Thành phần hồ sơ")}
+        out[r.id] = {
+            "candidates": len(cs),
+            "procedures": len({c.code for c in cs}),
+            "papers": len(papers),
+            "days": round(sum(c.saving.days_saved_per_case for c in cs), 1),
+            "vnd": round(sum(c.saving.per_year_vnd for c in cs)),
+        }
+    return out
+
+
+@dataclass
+class ProcedureRow:
+    """One procedure of the reviewer's work list, its proposals folded under it.
+
+    Attributes:
+        code, title, field, agency, level: the procedure.
+        candidates: its proposals, highest saving × confidence first.
+        priority: summed saving × confidence (đồng/năm).
+        saving_vnd: summed yearly saving of its proposals.
+    """
+
+    code: str
+    title: str
+    field: str
+    agency: str
+    level: str
+    candidates: list[Candidate]
+    priority: float
+    saving_vnd: float
+
+    @property
+    def rules(self) -> str:
+        """"R1×3, R3" — the rules of its proposals."""
+        cnt = Counter(c.rule for c in self.candidates)
+        return ", ".join(f"{r}×{n}" if n > 1 else r for r, n in sorted(cnt.items()))
+
+
+def worklist(
+    candidates: Sequence[Candidate], *, rule: str = "", criterion: str = "", field: str = "", agency: str = ""
+) -> list[ProcedureRow]:
+    """The list a reviewer works through: one row per procedure, by saving × confidence.
+
+    Args:
+        candidates: the candidates.
+        rule, criterion, field, agency: keep only these ("" keeps all; rule as "R1").
+
+    Returns:
+        ``ProcedureRow`` list, the largest summed saving × confidence first (then more
+        proposals, then code); inside a row, proposals by saving × confidence, then confidence.
+    """
+    groups: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if (rule and c.rule != rule) or (criterion and c.criterion != criterion) or (field and c.field != field) \
+                or (agency and c.agency != agency):
+            continue
+        groups.setdefault(c.code, []).append(c)
+    rows = []
+    for code, cs in groups.items():
+        cs.sort(key=lambda c: (-c.priority, -c.confidence, c.rule, c.component))
+        first = cs[0]
+        rows.append(ProcedureRow(code, first.title, first.field, first.agency, first.level, cs,
+                                 sum(c.priority for c in cs), sum(c.saving.per_year_vnd for c in cs)))
+    rows.sort(key=lambda r: (-r.priority, -len(r.candidates), r.code))
+    return rows
+
+
 __all__ = [
     "Candidate",
+    "ProcedureRow",
     "advise",
     "advise_index",
     "batch_neighbours",
     "candidate_id",
+    "cluster_action",
     "cluster_evidence",
     "peer_stats",
     "review_key",
+    "rule_headline",
     "same_field_clusters",
     "summarize",
+    "worklist",
 ]

@@ -29,6 +29,8 @@ class Candidate:
         database: national database (rule 1), else "".
         saving: ``Saving``; confidence: 0..1.
         legal_texts: the procedure's legal basis (văn bản cần sửa đổi).
+        details: rule-specific evidence (rule 1: ``dossier_line``, ``clause``, ``provisions`` —
+            database and provision each —, ``lookup``; rule 6: ``action``).
         review: reviewer decision attached by ``search.simplify.reviews`` (None if none).
     """
 
@@ -49,7 +51,13 @@ class Candidate:
     level: str = ""
     agency: str = ""
     legal_texts: list[str] = dc_field(default_factory=list)
+    details: dict = dc_field(default_factory=dict)
     review: Optional[dict] = None
+
+    @property
+    def priority(self) -> float:
+        """Saving × confidence: the order a reviewer should work in (đồng/năm weighted by confidence)."""
+        return float(self.saving.per_year_vnd or 0.0) * float(self.confidence)
 
     @property
     def key(self) -> str:

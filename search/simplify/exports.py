@@ -27,6 +27,9 @@ COLUMNS: list[tuple[str, str]] = [
     ("proposal", "Đề xuất"),
     ("legal_basis", "Căn cứ đề xuất"),
     ("database", "Cơ sở dữ liệu khai thác"),
+    ("provisions", "Quy định theo từng cơ sở dữ liệu (NQ 66.7/2025 Điều 4; luật chuyên ngành)"),
+    ("dossier_line", "Dòng hồ sơ (nguyên văn)"),
+    ("lookup", "Thủ tục đã ghi khai thác thông tin"),
     ("legal_texts", "Văn bản quy định thủ tục (cần sửa)"),
     ("cost_before", "Chi phí tuân thủ/năm trước (đồng)"),
     ("cost_after", "Chi phí tuân thủ/năm sau (đồng)"),
@@ -55,6 +58,9 @@ def candidate_row(c: Candidate) -> dict[str, Any]:
         "proposal": c.proposal,
         "legal_basis": c.legal_basis,
         "database": c.database,
+        "provisions": "; ".join(f"{p['database']}: {p['provision']}" for p in (c.details or {}).get("provisions", [])),
+        "dossier_line": (c.details or {}).get("dossier_line", ""),
+        "lookup": ("có" if (c.details or {}).get("lookup") else "") if c.rule == "R1" else "",
         "legal_texts": "; ".join(c.legal_texts),
         "cost_before": int(c.saving.per_year_before_vnd) if c.saving.quantified else "",
         "cost_after": int(c.saving.per_year_after_vnd) if c.saving.quantified else "",
@@ -132,7 +138,7 @@ def write_xlsx(
     for c in candidates:
         row = candidate_row(c)
         ws.append([row[k] for k, _ in COLUMNS])
-    widths = {"title": 40, "component": 40, "evidence": 60, "proposal": 60, "legal_basis": 50, "legal_texts": 40,
+    widths = {"title": 40, "component": 40, "evidence": 60, "proposal": 60, "legal_basis": 50, "legal_texts": 40, "provisions": 50, "dossier_line": 60,
               "saving_basis": 40}
     for i, (k, _) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(k, 16)

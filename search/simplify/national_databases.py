@@ -1,24 +1,42 @@
-"""Papers that national databases now hold, as data: paper → database → legal citation.
+"""Papers that national databases now hold, as data: paper → database(s) → legal provision.
 
 Grounded in Nghị quyết 66.7/2025/NQ-CP (15/11/2025, hiệu lực 01/01/2026 – 28/02/2027),
 Điều 4 khoản 1–9, which lists the dossier papers replaced by information looked up in a
-database. ``match_paper`` finds catalogue papers in a paper name written any way (copies,
-certified copies, old names, abbreviations, no diacritics) and refuses look-alikes
-("giấy chứng nhận đủ điều kiện kinh doanh", "giấy phép xây dựng", a form that merely
-mentions the paper, a foreign-issued paper).
+database. The mapping table lives in ``search/data/national_databases.json`` (papers, their
+databases with the point of Điều 4, the databases' own laws, the phrases that name them).
+
+``match_paper`` reads a dossier line the way a reviewer does: it splits the line into
+clauses and alternatives, skips copy words ("bản sao có chứng thực", "bản chụp", "bản
+chính"), recognises papers named by purpose ("giấy tờ chứng minh quan hệ nhân thân", "tài
+liệu về tư cách pháp lý của tổ chức"), identity papers that must be shown ("xuất trình giấy
+tờ tùy thân"), and clauses saying the agency looks the paper up ("trường hợp … khai thác
+được thông tin … thì không yêu cầu …": still a candidate, marked ``lookup``). It refuses
+look-alikes ("giấy chứng nhận đủ điều kiện kinh doanh", "giấy phép xây dựng", a form that
+merely holds an ID number, a foreign-issued paper).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from indexer.vietnamese import fold, has_diacritics, normalize
 
-NQ_66_7 = "Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ"
-NQ_66_7_IN_FORCE = "có hiệu lực từ 01/01/2026 đến hết 28/02/2027 (Điều 10 khoản 1)"
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "national_databases.json"
+
+
+def _load() -> dict:
+    return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+NQ_66_7: str = _DATA["resolution"]["name"]
+NQ_66_7_SHORT: str = _DATA["resolution"]["short"]
+NQ_66_7_IN_FORCE: str = _DATA["resolution"]["in_force"]
 
 
 @dataclass(frozen=True)
@@ -29,11 +47,15 @@ class NationalDatabase:
         key: short identifier ("dan_cu").
         name: the database's name as the resolution writes it.
         clause: "Điều 4 khoản N".
+        law: the database's own law(s), for reference.
+        aliases: lower-case names that mean this database in a text.
     """
 
     key: str
     name: str
     clause: str
+    law: str = ""
+    aliases: tuple[str, ...] = ()
 
     @property
     def citation(self) -> str:
@@ -43,14 +65,14 @@ class NationalDatabase:
 
 @dataclass(frozen=True)
 class PaperEntry:
-    """One paper of the catalogue.
+    """One paper of the mapping table.
 
     Attributes:
         key: short identifier ("khai_sinh").
         label: the paper's name as the resolution writes it.
-        database: key of the ``NationalDatabase`` holding its information.
-        point: "khoản 2 điểm a" — where Điều 4 names the paper.
+        databases: ((database key, "khoản 2 điểm a"), …): where Điều 4 names it, per database.
         patterns: lower-case phrases (with diacritics) that start a mention of the paper.
+        purposes: lower-case regexes naming the paper by purpose anywhere in a clause.
         excludes: lower-case phrases that, in the same segment, mean it is another paper.
         note: caveat to show with the proposal ("" if none).
         confidence: prior confidence of a match (0..1).
@@ -58,183 +80,62 @@ class PaperEntry:
 
     key: str
     label: str
-    database: str
-    point: str
+    databases: tuple[tuple[str, str], ...]
     patterns: tuple[str, ...]
+    purposes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     note: str = ""
     confidence: float = 0.9
 
+    @property
+    def database(self) -> str:
+        """Key of the first database (the one the paper is best known from)."""
+        return self.databases[0][0]
 
-DATABASES: tuple[NationalDatabase, ...] = (
-    NationalDatabase("dan_cu", "Cơ sở dữ liệu quốc gia về dân cư", "Điều 4 khoản 1"),
-    NationalDatabase("ho_tich", "Cơ sở dữ liệu hộ tịch điện tử", "Điều 4 khoản 2"),
-    NationalDatabase("bao_hiem", "Cơ sở dữ liệu quốc gia về bảo hiểm", "Điều 4 khoản 3"),
-    NationalDatabase("gplx", "Cơ sở dữ liệu giấy phép lái xe", "Điều 4 khoản 4"),
-    NationalDatabase("dkdn", "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp", "Điều 4 khoản 5"),
-    NationalDatabase("phuong_tien", "Cơ sở dữ liệu về đăng ký phương tiện", "Điều 4 khoản 6"),
-    NationalDatabase("dat_dai", "Cơ sở dữ liệu quốc gia về đất đai", "Điều 4 khoản 7"),
-    NationalDatabase("lltp", "Cơ sở dữ liệu lý lịch tư pháp", "Điều 4 khoản 8"),
-    NationalDatabase("suc_khoe", "Cơ sở dữ liệu nền tảng sổ sức khỏe điện tử", "Điều 4 khoản 9"),
-)
+    @property
+    def point(self) -> str:
+        """The point of Điều 4 in the first database's clause."""
+        return self.databases[0][1]
 
-_FOREIGN = ("nước ngoài", "của nước", "người nước ngoài cấp", "cơ quan có thẩm quyền của nước")
 
-PAPERS: tuple[PaperEntry, ...] = (
-    PaperEntry(
-        "can_cuoc",
-        "Chứng minh nhân dân hoặc Căn cước công dân hoặc Thẻ Căn cước, Giấy chứng nhận căn cước",
-        "dan_cu",
-        "khoản 1 điểm a",
-        (
-            "căn cước công dân", "thẻ căn cước", "giấy chứng nhận căn cước", "căn cước",
-            "chứng minh nhân dân", "chứng minh thư nhân dân", "chứng minh thư", "giấy chứng minh nhân dân",
-            "cccd", "cmnd", "cmtnd",
-        ),
-        excludes=_FOREIGN + ("số định danh", "phiếu", "thu nhận", "điện tử", "định danh"),
-    ),
-    PaperEntry(
-        "cu_tru",
-        "Thông tin về cư trú",
-        "dan_cu",
-        "khoản 1 điểm b",
-        (
-            "sổ hộ khẩu", "sổ tạm trú", "giấy xác nhận cư trú", "giấy xác nhận thông tin về cư trú",
-            "xác nhận thông tin về cư trú", "giấy xác nhận thông tin cư trú", "văn bản xác nhận thông tin về cư trú",
-            "giấy xác nhận đăng ký thường trú", "giấy xác nhận đăng ký tạm trú", "giấy chứng nhận đăng ký tạm trú",
-        ),
-        excludes=_FOREIGN,
-        confidence=0.85,
-    ),
-    PaperEntry(
-        "khai_sinh",
-        "Giấy khai sinh hoặc Trích lục khai sinh",
-        "ho_tich",
-        "khoản 2 điểm a",
-        ("giấy khai sinh", "trích lục khai sinh", "bản trích lục khai sinh", "giấy chứng nhận khai sinh"),
-        excludes=_FOREIGN,
-    ),
-    PaperEntry(
-        "ket_hon",
-        "Giấy chứng nhận kết hôn",
-        "ho_tich",
-        "khoản 2 điểm b",
-        ("giấy chứng nhận kết hôn", "giấy đăng ký kết hôn", "trích lục kết hôn", "trích lục đăng ký kết hôn",
-         "đăng ký kết hôn"),
-        excludes=_FOREIGN + ("tờ khai", "ghi chú"),
-    ),
-    PaperEntry(
-        "hon_nhan",
-        "Giấy xác nhận tình trạng hôn nhân",
-        "ho_tich",
-        "khoản 2 điểm c",
-        ("giấy xác nhận tình trạng hôn nhân", "xác nhận tình trạng hôn nhân"),
-        excludes=_FOREIGN + ("tờ khai",),
-    ),
-    PaperEntry(
-        "khai_tu",
-        "Giấy chứng tử hoặc Giấy khai tử hoặc Trích lục khai tử",
-        "ho_tich",
-        "khoản 2 điểm d",
-        ("giấy chứng tử", "giấy khai tử", "trích lục khai tử", "trích lục đăng ký khai tử"),
-        excludes=_FOREIGN,
-    ),
-    PaperEntry(
-        "bhyt",
-        "Thẻ bảo hiểm y tế",
-        "bao_hiem",
-        "khoản 3 điểm a",
-        ("thẻ bảo hiểm y tế", "thẻ bhyt"),
-        excludes=("danh sách", "đề nghị cấp"),
-    ),
-    PaperEntry(
-        "bhxh",
-        "Sổ bảo hiểm xã hội",
-        "bao_hiem",
-        "khoản 3 điểm b",
-        ("sổ bảo hiểm xã hội", "sổ bhxh"),
-    ),
-    PaperEntry(
-        "gplx",
-        "Giấy phép lái xe",
-        "gplx",
-        "khoản 4",
-        ("giấy phép lái xe", "bằng lái xe", "gplx"),
-        excludes=_FOREIGN + ("quốc tế", "quân sự", "nước cấp"),
-    ),
-    PaperEntry(
-        "dkdn",
-        "Giấy chứng nhận đăng ký doanh nghiệp hoặc giấy chứng nhận đăng ký kinh doanh",
-        "dkdn",
-        "khoản 5 điểm a",
-        (
-            "giấy chứng nhận đăng ký doanh nghiệp", "giấy chứng nhận đăng ký kinh doanh",
-            "giấy đăng ký kinh doanh", "giấy đăng ký doanh nghiệp", "gcnđkdn", "gcnđkkd",
-        ),
-        excludes=_FOREIGN + ("đủ điều kiện", "đầu tư", "hộ kinh doanh", "hợp tác xã"),
-        note="Áp dụng với doanh nghiệp thành lập theo Luật Doanh nghiệp (Điều 4 khoản 5 điểm a).",
-    ),
-    PaperEntry(
-        "hkd",
-        "Giấy chứng nhận đăng ký hộ kinh doanh",
-        "dkdn",
-        "khoản 5 điểm b",
-        ("giấy chứng nhận đăng ký hộ kinh doanh", "giấy đăng ký hộ kinh doanh"),
-        excludes=_FOREIGN + ("đủ điều kiện",),
-    ),
-    PaperEntry(
-        "htx",
-        "Giấy chứng nhận đăng ký hợp tác xã",
-        "dkdn",
-        "khoản 5 điểm c",
-        ("giấy chứng nhận đăng ký hợp tác xã", "giấy chứng nhận đăng ký liên hiệp hợp tác xã",
-         "giấy đăng ký hợp tác xã"),
-        excludes=_FOREIGN + ("đủ điều kiện",),
-    ),
-    PaperEntry(
-        "dang_ky_xe",
-        "Giấy chứng nhận đăng ký xe",
-        "phuong_tien",
-        "khoản 6",
-        ("giấy chứng nhận đăng ký xe", "giấy đăng ký xe", "chứng nhận đăng ký xe", "cà vẹt xe"),
-        excludes=_FOREIGN + ("tờ khai", "giấy khai", "thu hồi"),
-    ),
-    PaperEntry(
-        "dat_dai",
-        "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-        "dat_dai",
-        "khoản 7",
-        (
-            "giấy chứng nhận quyền sử dụng đất", "giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất",
-            "giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở", "sổ đỏ", "sổ hồng",
-        ),
-        excludes=_FOREIGN + ("mặt nước",),
-        note="Giai đoạn đầu chỉ áp dụng đối với đất ở (Điều 4 khoản 7): kiểm tra loại đất của thủ tục.",
-        confidence=0.6,
-    ),
-    PaperEntry(
-        "lltp",
-        "Phiếu lý lịch tư pháp",
-        "lltp",
-        "khoản 8",
-        ("phiếu lý lịch tư pháp", "lý lịch tư pháp"),
-        excludes=_FOREIGN + ("tờ khai", "thay thế"),
-    ),
-    PaperEntry(
-        "suc_khoe",
-        "Giấy khám sức khỏe",
-        "suc_khoe",
-        "khoản 9",
-        ("giấy khám sức khỏe", "giấy chứng nhận sức khỏe", "giấy chứng nhận đủ sức khỏe", "phiếu khám sức khỏe",
-         "giấy khám sức khỏe của người lái xe"),
-        excludes=_FOREIGN,
-        note="Chỉ khi cơ sở khám bệnh, chữa bệnh đã cập nhật kết quả lên sổ sức khỏe điện tử.",
-        confidence=0.8,
-    ),
-)
+def _databases(data: dict) -> tuple[NationalDatabase, ...]:
+    return tuple(
+        NationalDatabase(d["key"], d["name"], d["clause"], d.get("law", ""), tuple(d.get("aliases", ())))
+        for d in data["databases"]
+    )
 
+
+def _papers(data: dict) -> tuple[PaperEntry, ...]:
+    foreign = tuple(data.get("foreign", ()))
+    out = []
+    for p in data["papers"]:
+        excl: list[str] = []
+        for e in p.get("excludes", ()):
+            excl.extend(foreign if e == "@foreign" else (e,))
+        out.append(
+            PaperEntry(
+                key=p["key"],
+                label=p["label"],
+                databases=tuple((d["db"], d["point"]) for d in p["databases"]),
+                patterns=tuple(p.get("patterns", ())),
+                purposes=tuple(p.get("purposes", ())),
+                excludes=tuple(excl),
+                note=p.get("note", ""),
+                confidence=float(p.get("confidence", 0.9)),
+            )
+        )
+    return tuple(out)
+
+
+DATABASES: tuple[NationalDatabase, ...] = _databases(_DATA)
+PAPERS: tuple[PaperEntry, ...] = _papers(_DATA)
 _DB_BY_KEY = {d.key: d for d in DATABASES}
 _PAPER_BY_KEY = {p.key: p for p in PAPERS}
+# a clause that names only a database ("… đã có trong Cơ sở dữ liệu hộ tịch điện tử thì không phải tải lên")
+_DB_ONLY = {
+    d.key: PaperEntry(f"csdl_{d.key}", f"Thông tin trong {d.name}", ((d.key, d.clause.replace("Điều 4 ", "")),), ())
+    for d in DATABASES
+}
 
 # abbreviations seen in paper names, whatever their case (GCN, ĐKKD, CMND ...)
 _ABBR = {
@@ -257,55 +158,111 @@ _ABBR = {
     "qsdđ": "quyền sử dụng đất",
     "qsdd": "quyền sử dụng đất",
     "lltp": "lý lịch tư pháp",
+    "csdl": "cơ sở dữ liệu",
 }
 _ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _ABBR), key=len, reverse=True)) + r")(?![\w])")
 
-# what may stand before the paper's name in a segment: copies, quantities, "xuất trình"...
+# words that may stand before the paper's name in a segment: copies, quantities, "xuất trình" …
 _PREFIX_OK = {
     "ban", "sao", "co", "chung", "thuc", "hop", "le", "phap", "dien", "tu", "chup", "photo", "photocopy",
     "chinh", "scan", "goc", "xuat", "trinh", "nop", "kem", "theo", "hoac", "va", "cong", "y", "mot", "hai",
     "01", "02", "03", "1", "2", "3", "the", "giay", "to", "cua", "trich", "cac", "loai", "sau", "day",
+    "duoc", "de", "doi", "chieu", "trong", "i", "ii", "iii", "iv", "v", "vi", "a", "b", "c", "d", "dd", "e",
 }
+_PREFIX_MAX_WORDS = 14
+# a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
+_DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|phải có)\s", re.IGNORECASE)
+_DEMAND_F = re.compile(r"(?:phai )?(?:kem theo|xuat trinh|nop|cung cap|gui kem|phai co)\s")
 _SPLIT = re.compile(
-    r"[;,:()\[\]\n/+•*]|(?:\s[-–]\s)|\.(?=\s|$)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va)\b"
+    r"[,:()\[\]/+•*]|(?:\s[-–]\s)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va|thì|thi)\b"
 )
-# a whole name saying the agency already looks the data up: the proposal is already in place
-_ALREADY = (
-    "khai thác", "tra cứu", "cơ sở dữ liệu", "không phải nộp", "không yêu cầu nộp", "không phải xuất trình",
-    "nhận kết quả", "trả kết quả",  # the paper is what the procedure issues, not what it asks for
+_CLAUSE = re.compile(r"([;\n]|\.(?=\s|$))")
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """(clause, the mark that ends it: ";", "." or a line break)."""
+    parts = _CLAUSE.split(text)
+    return [(parts[i], parts[i + 1] if i + 1 < len(parts) else ".") for i in range(0, len(parts), 2)]
+# a clause saying the agency looks the information up (the paper should leave the published dossier)
+_LOOKUP = (
+    "khai thác", "tra cứu", "cơ sở dữ liệu", "không phải nộp", "không yêu cầu", "không phải xuất trình",
+    "không bao gồm", "không phải tải lên", "không cần nộp", "thay thế bằng dữ liệu", "điền tự động",
+)
+# cues strong enough for a clause naming only a database (not a paper): the agency looks it up
+_LOOKUP_STRONG = tuple(c for c in _LOOKUP if c != "cơ sở dữ liệu")
+# the paper is what the procedure hands back ("Nhận kết quả, gồm: Thẻ BHYT")
+_RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
+# a clause describing a form's content: an ID number in it is not the paper
+_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai")
+# a clause saying the paper was issued abroad
+_FOREIGN_ISSUED = re.compile(
+    r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
 )
 
 
-_ALREADY_FOLDED = tuple(fold(a) for a in _ALREADY)
+@dataclass(frozen=True)
+class _Compiled:
+    paper: PaperEntry
+    start: re.Pattern  # a pattern at a word boundary
+    purposes: Optional[re.Pattern]
+    excludes: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern:
-    """One folded regex of every pattern and abbreviation (most paper names match nothing)."""
-    words = {fold(x) for p in PAPERS for x in p.patterns} | {fold(k) for k in _ABBR}
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)")
+@lru_cache(maxsize=2)
+def _compiled(accented: bool) -> tuple[list[_Compiled], re.Pattern, tuple[str, ...], tuple[str, ...], re.Pattern, list]:
+    """Per-spelling compiled table: papers, prefilter, lookup cues, form cues, foreign regex, database aliases."""
+    f = (lambda s: s) if accented else fold
+    papers = []
+    for p in PAPERS:
+        pats = sorted({f(x) for x in p.patterns}, key=len, reverse=True)
+        start = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pats)) + r")(?!\w)")
+        purp = re.compile("|".join(f"(?:{f(r)})" for r in p.purposes)) if p.purposes else None
+        papers.append(_Compiled(p, start, purp, tuple(f(x) for x in p.excludes)))
+    words = {f(x) for p in PAPERS for x in p.patterns} | {f(a) for d in DATABASES for a in d.aliases}
+    words |= {f(k) for k in _ABBR}
+    pre = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    pre += [f"(?:{f(r)})" for p in PAPERS for r in p.purposes]
+    prefilter = re.compile(r"(?<!\w)(?:" + "|".join(pre) + r")")
+    aliases = [(d, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f(a)) for a in d.aliases) + r")(?!\w)")) for d in DATABASES]
+    foreign = re.compile(f(_FOREIGN_ISSUED.pattern))
+    cues = (tuple(f(x) for x in _LOOKUP), tuple(f(x) for x in _LOOKUP_STRONG), re.compile(f(_RESULT.pattern)))
+    return papers, prefilter, cues, tuple(f(x) for x in _FORM), foreign, aliases
 
 
 @dataclass(frozen=True)
 class PaperMatch:
-    """A catalogue paper found in a paper name.
+    """A paper of the mapping table found in a dossier line.
 
     Attributes:
         paper: the ``PaperEntry``.
-        database: the ``NationalDatabase`` holding its information.
-        segment: the part of the name that mentions the paper.
+        database: the first ``NationalDatabase`` holding its information.
+        segment: the part of the line that names the paper (as written).
         confidence: 0..1.
+        databases: every database holding it (one paper may map to several).
+        clause: the clause of the line it was found in (as written).
+        lookup: True when the clause says the agency already looks the information up.
     """
 
     paper: PaperEntry
     database: NationalDatabase
     segment: str
     confidence: float
+    databases: tuple[NationalDatabase, ...] = ()
+    clause: str = ""
+    lookup: bool = False
 
     @property
     def citation(self) -> str:
         """"Điều 4 khoản 2 điểm a Nghị quyết số 66.7/2025/NQ-CP ..."."""
         return f"Điều 4 {self.paper.point} {NQ_66_7}"
+
+    def provisions(self) -> list[tuple[NationalDatabase, str]]:
+        """(database, "Điều 4 khoản … Nghị quyết …; <the database's own law>") for each database."""
+        points = dict(self.paper.databases)
+        return [
+            (d, f"Điều 4 {points.get(d.key, d.clause.replace('Điều 4 ', ''))} {NQ_66_7}" + (f"; {d.law}" if d.law else ""))
+            for d in (self.databases or (self.database,))
+        ]
 
 
 def database(key: str) -> NationalDatabase:
@@ -314,7 +271,7 @@ def database(key: str) -> NationalDatabase:
 
 
 def paper_entry(key: str) -> PaperEntry:
-    """The catalogue paper with this key (KeyError if unknown)."""
+    """The paper of the mapping table with this key (KeyError if unknown)."""
     return _PAPER_BY_KEY[key]
 
 
@@ -324,75 +281,102 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.i
 _CAMEL = re.compile(f"(?<=[{_LOWER}.)])(?=[{_UPPER}][{_LOWER}])")
 
 
-def _segments(name: str) -> tuple[list[str], bool]:
-    """Split a paper name into segments as written (normalised); and whether it has diacritics.
+def _prefix_ok(prefix: str, accented: bool) -> bool:
+    """Only copy words, quantities, list marks (or a demand verb and copy words) before the paper."""
+    m = None
+    for m in (_DEMAND if accented else _DEMAND_F).finditer(prefix):
+        pass
+    if m is not None:
+        prefix = prefix[m.end():]
+    words = re.findall(r"\w+", fold(prefix))
+    return len(words) <= _PREFIX_MAX_WORDS and all(w in _PREFIX_OK for w in words)
 
-    Rows glued together by a flattened table ("1 bản chínhTờ khai") are split too.
-    """
-    text = _CAMEL.sub("; ", normalize(name or ""))
-    accented = has_diacritics(text)
-    return [s.strip() for s in _SPLIT.split(text) if s and s.strip()], accented
 
-
-def _for_matching(segment: str, accented: bool) -> str:
-    """Lower-case, abbreviations expanded; folded when the name was typed accent-less."""
-    low = _ABBR_RE.sub(lambda m: _ABBR[m.group(1)], segment.lower())
+def _for_matching(text: str, accented: bool) -> str:
+    """Lower-case, abbreviations expanded; folded when the line was typed accent-less."""
+    low = _ABBR_RE.sub(lambda m: _ABBR[m.group(1)], text.lower())
     return low if accented else fold(low)
 
 
-@lru_cache(maxsize=4)
-def _compiled(accented: bool) -> list[tuple[PaperEntry, re.Pattern, tuple[str, ...]]]:
-    out = []
-    for p in PAPERS:
-        pats = [x if accented else fold(x) for x in p.patterns]
-        pats = sorted(set(pats), key=len, reverse=True)
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pats)) + r")(?!\w)")
-        excl = tuple(x if accented else fold(x) for x in p.excludes)
-        out.append((p, rx, excl))
-    return out
-
-
-def _prefix_ok(prefix: str) -> bool:
-    words = re.findall(r"\w+", fold(prefix))
-    return all(w in _PREFIX_OK for w in words) and len(words) <= 8
+def _make(p: PaperEntry, seg: str, clause: str, lookup: bool, accented: bool) -> PaperMatch:
+    dbs = tuple(_DB_BY_KEY[k] for k, _ in p.databases)
+    conf = p.confidence if accented else p.confidence - 0.05
+    if lookup:
+        conf -= 0.05
+    return PaperMatch(p, dbs[0], seg.strip(), round(conf, 2), dbs, clause.strip(), lookup)
 
 
 @lru_cache(maxsize=50_000)
 def match_paper(name: str) -> tuple[PaperMatch, ...]:
-    """Catalogue papers that a dossier paper name asks for.
+    """Papers of the mapping table that a dossier line asks for.
 
-    A paper matches when one segment of the name (split at ";", ",", "hoặc", "và",
-    brackets ...) starts with one of its patterns, preceded only by copy words such
-    as "bản sao có chứng thực", "01 bản chụp", "xuất trình". Segments naming a
-    foreign-issued paper or a look-alike (``excludes``) do not match, nor names saying
-    the data is already looked up ("khai thác", "tra cứu", "cơ sở dữ liệu").
+    The line is cut into clauses (";", ".", line breaks) and each clause into segments
+    (",", "hoặc", "và", "thì", brackets …). A paper matches when a segment names it after
+    nothing but copy words ("bản sao có chứng thực", "01 bản chụp", "bản sao điện tử được
+    chứng thực từ bản chính"), list marks or a demand verb ("phải xuất trình", "kèm theo"),
+    or when a clause names it by purpose. In a clause saying the agency looks the
+    information up ("khai thác", "tra cứu", "cơ sở dữ liệu", "không bao gồm"), a paper
+    named anywhere matches (``lookup=True``); with no paper named, the databases the clause
+    names do. Refused: segments naming a look-alike (``excludes``), clauses describing a
+    form's content ("họ tên, số căn cước …") and papers issued abroad.
 
     Args:
-        name: the paper as written (any spelling; accent-less accepted).
+        name: the dossier line as written (any spelling; accent-less accepted).
 
     Returns:
-        One ``PaperMatch`` per catalogue paper found (in order of appearance); its
-        ``segment`` is the matching part of the name as written.
+        One ``PaperMatch`` per paper found (in order of appearance).
     """
-    if not name or not _prefilter().search(fold(name)):
-        return ()  # fast path: no catalogue phrase or abbreviation at all
-    segments, accented = _segments(name)
-    whole = _for_matching(" ".join(segments), accented)
-    if any(a in whole for a in (_ALREADY if accented else _ALREADY_FOLDED)):
+    if not name:
         return ()
+    text = _CAMEL.sub("; ", normalize(name))
+    accented = has_diacritics(text)
+    papers, prefilter, (lookup_cues, strong_cues, result_rx), form_cues, foreign, aliases = _compiled(accented)
+    if not prefilter.search(_for_matching(text, accented)):
+        return ()  # fast path: no paper phrase, purpose or database name at all
     found: dict[str, PaperMatch] = {}
-    for seg in segments:
-        text = _for_matching(seg, accented)
-        for paper, rx, excl in _compiled(accented):
-            if paper.key in found:
+    in_form = False  # a form's content goes on over ";" until the sentence ends
+    for clause, end in _clauses(text):
+        ctext = _for_matching(clause, accented)
+        form_at = min((ctext.find(c) for c in form_cues if c in ctext), default=-1)
+        if in_form:
+            form_at = 0
+        in_form = (in_form or form_at >= 0) and end != "."
+        if not clause.strip() or not prefilter.search(ctext):
+            continue
+        lookup = any(c in ctext for c in lookup_cues)
+        if foreign.search(ctext) or result_rx.search(ctext):
+            continue
+        before = len(found)
+        for seg in _SPLIT.split(clause):
+            if not seg or not seg.strip():
                 continue
-            m = rx.search(text)
-            if not m or not _prefix_ok(text[: m.start()]):
+            stext = _for_matching(seg, accented)
+            spos = ctext.find(stext)
+            for c in papers:
+                if c.paper.key in found:
+                    continue
+                m = c.start.search(stext)
+                if not m:
+                    continue
+                if not lookup:
+                    if not _prefix_ok(stext[: m.start()], accented):
+                        continue
+                    if form_at >= 0 and spos >= 0 and form_at < spos + m.start():
+                        continue
+                if any(e in stext for e in c.excludes):
+                    continue
+                found[c.paper.key] = _make(c.paper, seg, clause, lookup, accented)
+        for c in papers:  # papers named by purpose, anywhere in the clause
+            if c.paper.key in found or c.purposes is None:
                 continue
-            if any(e in text for e in excl):
-                continue
-            conf = paper.confidence if accented else paper.confidence - 0.05
-            found[paper.key] = PaperMatch(paper, _DB_BY_KEY[paper.database], seg, round(conf, 2))
+            m = c.purposes.search(ctext)
+            if m and not any(e in ctext[max(0, m.start() - 40): m.end() + 40] for e in c.excludes if e not in ("của nước",)):
+                found[c.paper.key] = _make(c.paper, clause[m.start(): m.end()] or clause, clause, lookup, accented)
+        if lookup and len(found) == before and any(c in ctext for c in strong_cues):
+            for d, rx in aliases:
+                key = f"csdl_{d.key}"
+                if key not in found and rx.search(ctext):
+                    found[key] = _make(_DB_ONLY[d.key], clause, clause, True, accented)
     return tuple(found.values())
 
 
@@ -408,12 +392,12 @@ class CatalogueRow:
 
 
 def catalogue_rows() -> list[CatalogueRow]:
-    """The paper → database → citation catalogue as printable rows."""
+    """The paper → database → provision table as printable rows (one row per paper)."""
     return [
         CatalogueRow(
             paper=p.label,
-            database=_DB_BY_KEY[p.database].name,
-            citation=f"Điều 4 {p.point} Nghị quyết 66.7/2025/NQ-CP",
+            database="; ".join(_DB_BY_KEY[k].name for k, _ in p.databases),
+            citation="; ".join(f"Điều 4 {pt} {NQ_66_7_SHORT}" for _, pt in p.databases),
             note=p.note,
             examples=list(p.patterns[:3]),
         )
@@ -422,15 +406,17 @@ def catalogue_rows() -> list[CatalogueRow]:
 
 
 def find_database(name: str) -> Optional[NationalDatabase]:
-    """The database of the first catalogue paper in ``name`` (None if none)."""
+    """The database of the first paper found in ``name`` (None if none)."""
     m = match_paper(name)
     return m[0].database if m else None
 
 
 __all__ = [
     "DATABASES",
+    "DATA_PATH",
     "NQ_66_7",
     "NQ_66_7_IN_FORCE",
+    "NQ_66_7_SHORT",
     "PAPERS",
     "CatalogueRow",
     "NationalDatabase",

@@ -228,6 +228,10 @@ def _procedure_section(doc, n: int, cands: Sequence[Candidate]) -> None:
         p = _para(doc, "", indent=True, after=2)
         _runs(p, [(f"- {c.component}", {"bold": True}),
                   (f" [{c.rule}; {status}; độ tin cậy {c.confidence:.2f}]".replace(".", ","), {"italic": True})], 12)
+        line = (c.details or {}).get("dossier_line", "")
+        if line and c.rule == "R1":
+            p = _para(doc, "", indent=True, after=2)
+            _runs(p, [("Dòng hồ sơ: ", {"italic": True}), (f"“{line[:600]}{'…' if len(line) > 600 else ''}”", {})])
         p = _para(doc, "", indent=True, after=2)
         _runs(p, [("Hiện hành: ", {"italic": True}), (f"“{c.evidence}”", {})])
         p = _para(doc, "", indent=True, after=2)
@@ -235,6 +239,9 @@ def _procedure_section(doc, n: int, cands: Sequence[Candidate]) -> None:
         if c.database:
             p = _para(doc, "", indent=True, after=2)
             _runs(p, [("Cơ sở dữ liệu khai thác: ", {"italic": True}), (c.database, {})])
+        for prov in (c.details or {}).get("provisions", []):
+            p = _para(doc, "", indent=True, after=2)
+            _runs(p, [("Quy định: ", {"italic": True}), (f"{prov['database']} — {prov['provision']}", {})])
         p = _para(doc, "", indent=True, after=2)
         _runs(p, [("Lý do: ", {"italic": True}), (f"bảo đảm {c.criterion.lower()} — {c.legal_basis}.", {})])
         note = (c.review or {}).get("note")

@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 from indexer.records import Procedure
 from indexer.vietnamese import fold
 from search.simplify.cost_model import Assumptions, procedure_fee
-from search.simplify.national_databases import NQ_66_7, match_paper
+from search.simplify.national_databases import NQ_66_7, NQ_66_7_SHORT, match_paper
 
 ND63 = "Nghị định 63/2010/NĐ-CP"
 
@@ -60,8 +60,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("R1", "csdl", "Giấy tờ đã có trong cơ sở dữ liệu quốc gia, chuyên ngành", "can_thiet"),
     Rule("R2", "loi-thoi", "Quy định đã lỗi thời sau cải cách (sổ hộ khẩu, CMND, cấp huyện)", "hop_phap"),
-    Rule("R3", "ban-sao", "Bản sao có chứng thực; giấy tờ yêu cầu hai lần", "hop_ly"),
-    Rule("R4", "thoi-han-phi", "Thời hạn giải quyết hoặc phí, lệ phí cao bất thường so với thủ tục tương tự", "chi_phi"),
+    Rule("R3", "ban-sao", "Bản sao có chứng thực", "hop_ly"),
+    Rule("R4", "thoi-han-phi", "Thời hạn giải quyết dài bất thường so với thủ tục tương tự", "chi_phi"),
     Rule("R5", "truc-tuyen", "Chưa có cách thức nộp trực tuyến", "chi_phi"),
     Rule("R6", "trung-lap", "Thủ tục trùng lặp, chồng chéo: hợp nhất hoặc liên thông", "can_thiet"),
     Rule("R7", "mo-ho", "Yêu cầu mơ hồ; thiếu căn cứ pháp lý hoặc thời hạn giải quyết", "hop_ly"),
@@ -213,47 +213,75 @@ _CERTIFIED = re.compile(r"ban sao (?:co )?chung thuc|ban sao y ban chinh|ban sao
 # --- R1: papers held by national databases -------------------------------------------------
 
 
+def _paper_is_result(proc_low: str, paper) -> bool:
+    """The procedure issues a copy of the paper itself ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh")."""
+    return "cấp bản sao" in proc_low and any(f"bản sao {pat}" in proc_low for pat in paper.patterns)
+
+
+def _r1_proposal(m) -> str:
+    """The proposal in the wording of NQ 66.7/2025/NQ-CP's annex."""
+    dbs = " và ".join(d.name for d in (m.databases or (m.database,)))
+    paper = _clip(m.segment, 160)
+    note = f" Lưu ý: {m.paper.note}" if m.paper.note else ""
+    if m.lookup:
+        return (
+            f"Cắt giảm thành phần hồ sơ “{paper}” khỏi hồ sơ công bố; cơ quan giải quyết khai thác thông tin trong "
+            f"{dbs}. Thủ tục đã ghi cơ quan khai thác được thông tin thì không yêu cầu nộp: bỏ hẳn giấy tờ khỏi thành "
+            f"phần hồ sơ, chỉ yêu cầu bổ sung khi không khai thác được hoặc thông tin không đầy đủ, chính xác "
+            f"(Điều 2 khoản 2 {NQ_66_7_SHORT}).{note}"
+        )
+    return (
+        f"Cắt giảm thành phần hồ sơ “{paper}”; cơ quan giải quyết khai thác thông tin trong {dbs}. Chỉ yêu cầu bổ "
+        f"sung giấy tờ khi không khai thác được hoặc thông tin không đầy đủ, chính xác (Điều 2 khoản 2 "
+        f"{NQ_66_7_SHORT}).{note}"
+    )
+
+
 def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
-    """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4)."""
+    """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4).
+
+    One finding per (dossier line, paper): the exact line and clause, every database holding
+    the paper with its provision (Điều 4 khoản … and the database's own law), and a proposal
+    in the wording of the resolution's annex. Lines that already say the agency looks the
+    paper up are candidates too (the paper should leave the published dossier).
+    """
     out: list[Finding] = []
     name_f = fold(proc.name)
+    proc_low = _prep(proc.name)[0]
     about_id = "can cuoc" in name_f or "dinh danh" in name_f
     re_register = "dang ky lai" in name_f
     for d in proc.documents:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
         if about_id:  # the procedure is about the identity card itself: its papers are its subject
-            matches = tuple(m for m in matches if m.paper.key != "can_cuoc")
+            matches = tuple(m for m in matches if m.paper.key not in ("can_cuoc", "csdl_dan_cu"))
         if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it
             matches = tuple(m for m in matches if m.database.key != "ho_tich")
+        matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
-            share = 1.0 if i == 0 else 0.0  # one paper named with alternatives: count the saving once
-            paper = m.paper
-            note = f" Lưu ý: {paper.note}" if paper.note else ""
-            pos = text.find(m.segment)
-            evidence = _quote(text, pos, pos + len(m.segment)) if pos >= 0 else text
+            share = 1.0 if i == 0 and not m.lookup else 0.0  # alternatives in one line: count the saving once
+            provisions = m.provisions()
+            evidence = m.clause or text
             out.append(
                 Finding(
                     rule="R1",
                     component=f"Thành phần hồ sơ: {_clip(m.segment, 160)}",
-                    evidence=_clip(evidence),
-                    proposal=(
-                        f"Bỏ yêu cầu nộp, xuất trình “{paper.label}”; cơ quan giải quyết khai thác thông tin từ "
-                        f"{m.database.name}. Chỉ yêu cầu bổ sung giấy tờ khi không khai thác được hoặc thông tin "
-                        f"không đầy đủ, chính xác (Điều 2 khoản 2, Điều 8 Nghị quyết 66.7/2025/NQ-CP).{note}"
-                    ),
+                    evidence=_clip(evidence, 400),
+                    proposal=_r1_proposal(m),
                     legal_basis=(
-                        f"{m.citation}; Điều 2 khoản 1 và Điều 5 khoản 2 Nghị quyết 66.7/2025/NQ-CP "
-                        f"(hiệu lực 01/01/2026 – 28/02/2027); {criterion_citation('can_thiet')}"
+                        "; ".join(p for _, p in provisions)
+                        + f"; Điều 2 khoản 1 và Điều 5 khoản 2 {NQ_66_7_SHORT} (hiệu lực 01/01/2026 – 28/02/2027); "
+                        + criterion_citation("can_thiet")
                     ),
                     confidence=m.confidence,
-                    database=m.database.name,
+                    database="; ".join(db.name for db, _ in provisions),
                     hours=share * (a.hours_per_paper + (a.certification_hours if certified else 0.0)),
                     other_vnd=share * (a.copy_cost_vnd + (a.certification_fee_vnd if certified else 0.0)),
                     quantified=True,
                     basis=(
-                        "Đã tính ở giấy tờ thay thế cùng dòng"
+                        ("Thủ tục đã quy định khai thác thông tin: không tính thêm tiết kiệm" if m.lookup
+                         else "Đã tính ở giấy tờ thay thế cùng dòng")
                         if not share
                         else (
                             f"Bớt một giấy tờ: {a.hours_per_paper:g} giờ chuẩn bị, {a.copy_cost_vnd:,.0f} đồng sao chụp"
@@ -265,7 +293,17 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
                             )
                         ).replace(",", ".")
                     ),
-                    data={"paper": paper.key, "database_key": m.database.key, "segment": m.segment, "paper_name": d.name},
+                    data={
+                        "paper": m.paper.key,
+                        "database_key": m.database.key,
+                        "database_keys": [db.key for db, _ in provisions],
+                        "provisions": [{"database": db.name, "provision": p} for db, p in provisions],
+                        "segment": m.segment,
+                        "clause": m.clause,
+                        "paper_name": d.name,
+                        "dossier_line": d.name,
+                        "lookup": m.lookup,
+                    },
                 )
             )
     return out
@@ -402,13 +440,15 @@ def _canonical(name: str) -> str:
     return _WS.sub(" ", re.sub(r"[^\w\s]", " ", _COPY_WORDS.sub(" ", folded))).strip()
 
 
-def rule_copies(proc: Procedure, a: Assumptions, *, skip_papers: Iterable[str] = ()) -> list[Finding]:
-    """R3 — certified copies where a plain or electronic copy would serve; a paper asked twice.
+def rule_copies(proc: Procedure, a: Assumptions, *, skip_papers: Iterable[str] = (), twice: bool = False) -> list[Finding]:
+    """R3 — certified copies where a plain or electronic copy would serve (and, on request, a paper asked twice).
 
     Args:
         proc: the procedure.
         a: assumptions.
         skip_papers: paper names already proposed for removal by R1 (not counted twice).
+        twice: also flag a paper listed twice. Off in the advisor: 0/18 of the national sample
+            were real (the portal repeats a paper once per case or per form; issue 13).
     """
     out: list[Finding] = []
     skip = set(skip_papers)
@@ -442,7 +482,7 @@ def rule_copies(proc: Procedure, a: Assumptions, *, skip_papers: Iterable[str] =
             )
         )
     groups: dict[str, list[str]] = {}
-    if any("truong hop" in _prep(d.name)[1] for d in proc.documents) or len(proc.documents) > 15:
+    if not twice or any("truong hop" in _prep(d.name)[1] for d in proc.documents) or len(proc.documents) > 15:
         return out  # papers listed per case (trường hợp …): a repeat is another case, not the same ask
     for d in proc.documents:
         c = _canonical(d.name)
@@ -514,11 +554,15 @@ def _fmt_days(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions, *, min_peers: int = 5) -> list[Finding]:
-    """R4 — processing time or fee far above the median of comparable procedures.
+def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions, *, min_peers: int = 5,
+                     compare_fees: bool = False) -> list[Finding]:
+    """R4 — processing time (and, on request, fee) far above the median of comparable procedures.
 
-    Time: at least twice the peer median and 5 working days more. Fee: at least three times
-    the peer median and 100.000 đồng more. Both need ``min_peers`` peers with a value.
+    Time: at least twice the peer median and 5 working days more. Fee (``compare_fees``,
+    off by default): at least three times the peer median and 100.000 đồng more. Both need
+    ``min_peers`` peers with a value. Fee comparisons are withdrawn from the advisor: 0/50
+    of a random sample were sound (fees are set per service by the fee circulars, so a
+    field's median compares unlike services — docs/benchmarks.md, issue 13).
     """
     import numpy as np
 
@@ -554,7 +598,7 @@ def rule_out_of_line(proc: Procedure, stats: Optional[PeerStats], a: Assumptions
                     data={"days": stats.days, "median_days": med, "peers": len(stats.peer_days)},
                 )
             )
-    if stats.fee and len(stats.peer_fees) >= min_peers:
+    if compare_fees and stats.fee and len(stats.peer_fees) >= min_peers:
         med_fee = float(np.median(stats.peer_fees))
         if med_fee > 0 and stats.fee >= 3 * med_fee and stats.fee - med_fee >= 100_000:
             out.append(
@@ -650,6 +694,15 @@ class ClusterEvidence:
     proposal: str = ""  # the group's proposal sentence
 
 
+# actions a duplicate group may carry as a bare word (search.duplicates): their proposal sentence
+_ACTIONS = {
+    "merge": "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại.",
+    "hop_nhat": "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại.",
+    "connect": "Liên thông giải quyết để người dân, doanh nghiệp chỉ nộp hồ sơ một lần.",
+    "lien_thong": "Liên thông giải quyết để người dân, doanh nghiệp chỉ nộp hồ sơ một lần.",
+    "harmonise": "Thống nhất quy định giữa các thủ tục (thành phần hồ sơ, thời hạn, phí) hoặc liên thông giải quyết.",
+    "harmonize": "Thống nhất quy định giữa các thủ tục (thành phần hồ sơ, thời hạn, phí) hoặc liên thông giải quyết.",
+}
 _REL_LABELS = {"duplicate": "trùng lặp", "variant": "biến thể", "family": "cùng nhóm", "overlap": "chồng chéo"}
 
 
@@ -664,8 +717,11 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
     score = max(m[3] for m in cluster.members)
     rel = cluster.relations or {}
     rel_text = ", ".join(f"{_REL_LABELS.get(k, k)}: {v}" for k, v in rel.items() if v)
+    action = _ACTIONS.get(cluster.action.strip().lower(), cluster.action.strip()) if cluster.action else ""
     if cluster.action and cluster.proposal:  # the group's own action (bãi bỏ / thống nhất / hợp nhất hồ sơ)
         proposal = cluster.proposal
+    elif action and " " in action:
+        proposal = action if action.endswith(".") else action + "."
     elif rel.get("duplicate"):
         proposal = "Hợp nhất các thủ tục trùng lặp thành một thủ tục; bãi bỏ thủ tục còn lại."
     elif len(levels) > 1:
@@ -690,7 +746,7 @@ def rule_duplicates(proc: Procedure, cluster: Optional[ClusterEvidence], a: Assu
             confidence=round(min(0.9, 0.4 + 0.5 * score), 2),
             hours=a.merge_hours_saved,
             basis=f"Hợp nhất/liên thông: tiết kiệm {a.merge_hours_saved:g} giờ mỗi hồ sơ",
-            data={"members": [m[0] for m in cluster.members], "score": score},
+            data={"members": [m[0] for m in cluster.members], "score": score, "action": cluster.action},
         )
     ]
 
