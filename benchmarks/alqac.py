@@ -227,12 +227,13 @@ def main() -> int:
     t = time.perf_counter()
     dvecs = encode_default([f"{a}. {b}" for a, b in zip(corpus.titles, corpus.bodies)], "passage", "e5256-alqac")
     print(f"(document embeddings: {time.perf_counter() - t:.1f} s, cached in /tmp)")
-    for set_name, qs in sets:
-        qvecs = encode_default([q.text for q in qs], "query", "e5256-alqac-q" if qs is questions else "e5256-alqac-qnamed")
+    dense_sets = sets + [("ALQAC train typed without diacritics", folded_questions(questions))]
+    tags = ["e5256-alqac-q", "e5256-alqac-qnamed", "e5256-alqac-qplain"]
+    for (set_name, qs), tag in zip(dense_sets, tags):
+        qvecs = encode_default([q.text for q in qs], "query", tag)
         dense = dense_search(qvecs, dvecs, CANDIDATES)
-        for boost_l, boost_f in [(0.0, 0.0), (NAMED_BOOST["lexical"], 0.0), (NAMED_BOOST["lexical"], NAMED_BOOST["fused"]),
-                                 (0.0, NAMED_BOOST["fused"])]:
-            m = masks[set_name]
+        m = masks.get(set_name) or named_masks(docs, qs)
+        for boost_l, boost_f in [(0.0, 0.0), (NAMED_BOOST["lexical"], NAMED_BOOST["fused"])]:
             print(f"\n### {set_name}: named-law bonus lexical ×{1 + boost_l:g}, fused ×{1 + boost_f:g}\n")
             lex = lexical_runs(idx, qs, CANDIDATES, prefer=m, boost=boost_l, catalogue=np.zeros(len(corpus.ids), dtype=bool))
             print_fusion_table(evaluate_fusion(corpus.ids, qs, lex, dense, prefer=m, boost=boost_f))

@@ -58,6 +58,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--no-dense", action="store_true")
     ap.add_argument("--bodies", action="store_true", help="also the body-field variants")
+    ap.add_argument("--names-only", action="store_true", help="dense side over the name units only")
     args = ap.parse_args()
     b = procedure_bench()
     corpus, idx, questions, heldout = b.corpus, b.index, b.tuning, b.heldout
@@ -91,9 +92,11 @@ def main() -> int:
         return 0
     print("\n## Lexical vs dense (default model over name + whole units) vs hybrid (top-100 of each side)\n")
     codes, names, wholes = national_units()
-    dvecs = np.vstack([encode_default(names, "passage", "e5-names", cap=512),
-                       encode_default(wholes, "passage", "e5256-whole")])
-    owners = codes + codes
+    dvecs = encode_default(names, "passage", "e5-names", cap=512)
+    owners = list(codes)
+    if not args.names_only:
+        dvecs = np.vstack([dvecs, encode_default(wholes, "passage", "e5256-whole")])
+        owners += codes
     plain = folded_questions(heldout)
     for label, qs, tag in [("70 tuning questions (dev = even, test = odd)", questions, "e5256-procq"),
                            ("30 held-out questions (never tuned on; read the 'all' columns)", heldout, "e5256-procq-heldout"),

@@ -86,13 +86,22 @@ def test_default_never_drops_the_top_lexical_hit_for_a_weak_dense_side() -> None
     assert fuse(lex, dense, 3)[0].row == 10
 
 
-def test_default_weighted_uses_max_for_lexical_and_minmax_for_dense() -> None:
+def test_default_weighted_is_minmax_on_both_sides() -> None:
     hits = {h.row: h.score for h in fuse(LEX, DENSE, 10)}
     w = DEFAULT_PARAMS["weighted"]["w_dense"]
+    assert 0 < w < 1
     assert hits[3] == pytest.approx(1.0 + w * 0.0)
-    assert hits[1] == pytest.approx(6.0 / 9.0 + w * 1.0)
+    assert hits[1] == pytest.approx(0.5 + w * 1.0)
+    assert hits[7] == pytest.approx(0.0)  # worst of both lists
+    assert hits[5] == pytest.approx(w * 0.5)
+
+
+def test_minilm_params_keep_lexical_max_and_tiny_dense_weight() -> None:
+    from search.fusion import MINILM_PARAMS
+
+    hits = {h.row: h.score for h in fuse(LEX, DENSE, 10, "weighted", **MINILM_PARAMS)}
+    assert hits[1] == pytest.approx(6.0 / 9.0 + 0.01 * 1.0)
     assert hits[7] == pytest.approx(3.0 / 9.0)  # last lexical hit keeps a share of the score
-    assert hits[5] == pytest.approx(w * 0.5)  # dense-only rows come after lexical hits
 
 
 def test_prefer_boosts_named_rows_and_keeps_order_otherwise() -> None:

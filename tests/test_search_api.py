@@ -72,7 +72,8 @@ def test_explain_and_json_shape(ix):
     d = h.to_dict()
     assert set(d) == set(HIT_KEYS) | {"explain"}
     assert {"lexical_rank", "lexical_score", "dense_rank", "dense_score", "unit"} <= set(d["explain"])
-    assert d["explain"]["lexical_rank"] == 1
+    # the right record first; with e5's weight its best unit may be the whole text (dense rank 1)
+    assert h.id == "tthc:1.000001" and d["explain"]["lexical_rank"] is not None and d["explain"]["dense_rank"]
     assert set(ix.search("giấy chứng sinh", k=1)[0].to_dict()) == set(HIT_KEYS)
 
 
@@ -147,13 +148,23 @@ def test_snippet_fast_paths_match_reference():
     for text in texts:
         assert snippets._normalize_fast(text) == re.sub(r"\s+", " ", normalize(text)).strip()
         norm = snippets._normalize_fast(text)
+        spans = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(norm)]
+        toks = [w for _, _, w in spans]
+
+        def adjacent(i: int) -> bool:
+            return norm[spans[i][1]:spans[i + 1][0]].isspace()
+
         for query in ("đăng ký", "dang ky", "UBND", "hòa giải", "thuy san", "19/2014/qđ-ttg", "1.000080", "phí"):
-            exact, folded = snippets._query_forms(query)
-            spans = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(norm)]
-            want = [(s, e, fold(w)) for s, e, w in spans if w in exact] if has_diacritics(query) else []
-            if not want:
-                want = [(s, e, f) for s, e, w in spans if (f := fold(w)) in folded]
-            assert snippets._matches(norm, query) == want
+            words, fwords, pairs, fpairs, alone, falone = snippets._query_forms(query)
+            idx = []
+            if has_diacritics(query) and any(t in words for t in toks):
+                known = words | {w for p in pairs for w in p}
+                idx = snippets._marked(toks, adjacent, words, pairs, alone, known)
+            if not idx:
+                ftoks = [fold(t) for t in toks]
+                idx = snippets._marked(ftoks, adjacent, fwords, fpairs, falone, fwords | {w for p in fpairs for w in p})
+            want = [(spans[i][0], spans[i][1], fold(toks[i])) for i in idx]
+            assert snippets._matches(norm, query) == want, (text, query)
 
 
 def _decree(number: str, title: str, days: str) -> str:
