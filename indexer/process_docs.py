@@ -459,10 +459,16 @@ def _table_steps(rows: list[list[str]], more: Optional[list[list[list[str]]]] = 
     width = len(rows[at])
     unit = _time_unit(rows[at][col["time"]]) if "time" in col else ""
     body = rows[at + 1:]
-    for extra in more or []:
-        if _step_header(extra) is not None or not extra or abs(max(len(r) for r in extra) - width) > 0:
+    for extra in more or []:  # the same table on the next page: no header, or its header repeated
+        again = _step_header(extra)
+        if not extra or max(len(r) for r in extra) != width:
             break
-        body = body + extra
+        if again is None:
+            body = body + extra
+        elif [fold(c) for c in extra[again[0]]] == [fold(c) for c in rows[at]]:
+            body = body + extra[again[0] + 1:]
+        else:
+            break
     for row in body:
         if len(row) < 2 or not any(c.strip() for c in row):
             continue  # a row merged across all columns ("Tổng thời gian …") or empty

@@ -114,8 +114,18 @@ def test_search_with_and_without_diacritics_and_open(page):
     assert page.locator("#ket-qua mark").count() > 0  # highlighted snippet
     ids_accent = _search(page, "đăng ký kết hôn")
     assert ids_accent[0] == "tthc:1.004102"
-    # open the second result: the detail shows that procedure with its nine parts
-    second = page.locator("#ket-qua .rs-card").nth(1)
+    # a quy trình ISO among the results opens as one (header, steps), not as a procedure
+    qt = page.locator('#ket-qua .rs-card[data-id^="qt:"]').first
+    if qt.count():
+        qt_title = qt.locator(".rs-title").inner_text()
+        qt.locator(".rs-open").click()
+        page.wait_for_function(
+            "t => document.querySelector('#chi-tiet h3') && document.querySelector('#chi-tiet h3').innerText === t",
+            arg=qt_title,
+        )
+        assert "Các bước xử lý" in page.locator("#chi-tiet").inner_text()
+    # open the second procedure: the detail shows that procedure with its nine parts
+    second = page.locator('#ket-qua .rs-card[data-id^="tthc:"]').nth(1)
     title = second.locator(".rs-title").inner_text()
     second.locator(".rs-open").click()
     page.wait_for_function(

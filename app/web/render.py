@@ -226,12 +226,43 @@ def unit_html(u: Any) -> str:
     )
 
 
+def process_html(p: Any) -> str:
+    """A quy trình ISO (``indexer.records.Process``): header, papers, time, fee, references and the step table."""
+    meta = [("Mã hiệu", p.code), ("Đơn vị", p.agency), ("Lần ban hành", p.revision), ("Ngày ban hành", p.issued),
+            ("Phạm vi", p.scope), ("Nơi tiếp nhận, trả kết quả", p.place), ("Nguồn", _source_text(p.source))]
+    meta_html = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in meta if v)
+    docs = [f"<li>{e(d.name)}" + (f' <span class="rs-muted">— {e(d.quantity)}</span>' if d.quantity else "") + "</li>"
+            for d in p.documents]
+    refs = [f"{r.number} — {r.title}" if r.number and r.number not in r.title else (r.title or r.number)
+            for r in p.references]
+    rows = "".join(
+        f"<tr><td>{e(s.no)}</td><td>{e(s.action)}</td><td>{e(s.responsible) or '—'}</td>"
+        f"<td>{e(_time_text(s.time)) or '—'}</td><td>{e(s.output)}</td></tr>" for s in p.steps)
+    steps = ('<table class="rs-kv"><thead><tr><th>TT</th><th>Trình tự</th><th>Trách nhiệm</th><th>Thời gian</th>'
+             f"<th>Kết quả</th></tr></thead><tbody>{rows}</tbody></table>") if rows else ""
+    parts = [
+        _section("Cơ sở pháp lý, tài liệu viện dẫn", _ul(refs)),
+        _section("Thành phần hồ sơ", f"<ol>{''.join(docs)}</ol>" if docs else ""),
+        _section("Thời gian xử lý", e(_time_text(p.time_limit))),
+        _section("Phí, lệ phí", e(_fee_text(p.fee))),
+        _section("Các bước xử lý", steps),
+        _section("Biểu mẫu", _ul(p.forms)),
+        _section("Hồ sơ cần lưu", _ul(p.records)),
+    ]
+    title = f"{p.code} {p.title}".strip() if p.code else p.title
+    return (f'<article class="rs-detail"><h3>{e(title)}</h3><table class="rs-kv">{meta_html}</table>'
+            f'{"".join(parts)}<div class="rs-muted">Đối chiếu với thủ tục đã công bố: thẻ “Quy trình ISO”.</div>'
+            "</article>")
+
+
 def record_html(rec: Any) -> str:
-    """Procedure or legal unit → detail HTML."""
+    """Procedure, quy trình or legal unit → detail HTML."""
     if rec is None:
         return notice("Không tìm thấy bản ghi.", "warn")
     if getattr(rec, "kind", "") == "procedure":
         return procedure_html(rec)
+    if getattr(rec, "kind", "") == "process":
+        return process_html(rec)
     return unit_html(rec)
 
 
