@@ -156,15 +156,19 @@ def test_cli_match_corpus_list(corpus_index: Path, corpus_dir: Path, name: str, 
     if not gt_path.exists():
         return
     expected = {g["row"]: g for g in json.loads(gt_path.read_text(encoding="utf-8"))["lists"]}
-    wrong = []
+    wrong, checks = [], []
     for res in d["results"]:
         g = expected.get(res["input"]["row"])
         if g is None:
             continue
         best = res["matches"][0]["code"] if res["matches"] else ""
+        if g["expected_status"] == "matched" and res["status"] == "ambiguous" and best == g["expected_code"]:
+            checks.append(g["name"])  # a shortened name: the right code first, but left for a person to confirm
+            continue
         if res["status"] != g["expected_status"] or (g["expected_code"] and best != g["expected_code"]):
             wrong.append((g["name"], g["expected_status"], res["status"], best))
     assert len(wrong) <= 1, wrong
+    assert len(checks) <= 5, checks  # issue 12: absent procedures are not guessed, at this price
     xlsx = tmp_path / "doi-chieu.xlsx"
     r = _run("match", str(path), "--index", str(corpus_index), "--xlsx", str(xlsx))
     assert r.returncode == 0 and "Đối chiếu" in r.stdout and xlsx.stat().st_size > 0

@@ -140,6 +140,17 @@ def test_catalogue_matching_from_uploaded_list(holder, corpus_dir: Path) -> None
     assert "CSV hoặc XLSX" in bad and none == []
 
 
+def test_duplicates_tab_groups_with_actions_and_themes_apart(holder) -> None:
+    from app.web.duplicates import CLUSTER_HEADERS, THEME_HEADERS, analyse
+
+    summary, groups, themes, pairs = analyse(holder, 0.6)
+    assert "thủ tục trùng lặp có thể bãi bỏ" in summary and "gộp bớt" not in summary
+    assert pairs and all(len(r) == len(CLUSTER_HEADERS) for r in groups)
+    assert all(len(r) == len(THEME_HEADERS) and r[-1] == "Liên thông" for r in themes)
+    assert {r[1] for r in groups} <= {"Bãi bỏ thủ tục trùng lặp", "Thống nhất quy định giữa các cấp/địa phương",
+                                      "Hợp nhất hồ sơ các trường hợp của cùng một thủ tục"}
+
+
 def test_reindex_sources_keep_recorded_files_and_data_dir(holder) -> None:
     from app.web.data import recorded_sources, reindex_sources
 
