@@ -262,23 +262,6 @@ def _partition(body: list[list[tuple[int, str]]], groups: list[tuple[int, int]],
         rows.append(cells)
         start = stop
     return rows
-    centred = groups[0][0] > 0  # text above the first label: labels sit in the middle of their rows
-    start = 0
-    for n, (a, b) in enumerate(groups):
-        nxt = groups[n + 1][0] if n + 1 < len(groups) else len(body)
-        stop = min(nxt, a + b - start + 1) if centred and n + 1 < len(groups) else nxt
-        cells = [""] * len(starts)
-        for segs in body[start:stop]:
-            for i, c in enumerate(_assign(segs, starts)):
-                if c:
-                    cells[i] = f"{cells[i]} {c}".strip()
-        m = _LABEL_LEAD.match(cells[0])
-        if m and len(cells) > 1:  # "B1 Tiếp nhận ..." in one run: the label alone stays in column 0
-            cells[1] = f"{cells[0][m.end():].strip()} {cells[1]}".strip()
-            cells[0] = m.group(1)
-        rows.append(cells)
-        start = stop
-    return rows, end
 
 
 def _header_block(lines: list[str]) -> Optional[Block]:

