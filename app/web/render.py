@@ -64,6 +64,7 @@ EXPLAIN_LABEL = {
     "dense_score": "Điểm ngữ nghĩa (cosine)",
     "dense_rank": "Hạng theo ngữ nghĩa",
     "fusion": "Cách kết hợp",
+    "named_document": "Văn bản được nêu trong câu hỏi",
     "rrf": "Điểm RRF",
     "matched_terms": "Từ khớp",
     "terms": "Từ khớp",
