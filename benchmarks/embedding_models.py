@@ -33,7 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from benchmarks.common import CACHE, load_alqac, load_procedure_questions, metrics, shared_data  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    CACHE,
+    load_alqac,
+    load_procedure_questions,
+    metrics,
+    national_units,
+)
 from indexer.embeddings import Embedder, default_spec, resolve_model  # noqa: E402
 
 THREADS = int(os.environ.get("RASOAT_BENCH_THREADS", "2"))
@@ -73,23 +79,6 @@ def ranked(q: np.ndarray, d: np.ndarray, owner: list[str], k: int = 10) -> list[
                     break
         out.append(ids)
     return out
-
-
-def national_units() -> tuple[list[str], list[str], list[str]]:
-    """(procedure codes, name texts, whole texts) from RaSoát's reader and indexer.units."""
-    from indexer.readers import read_path
-    from indexer.units import record_units
-
-    recs = read_path(shared_data() / "procedures" / "national_portal_2642.jsonl.gz").records
-    codes, names, wholes = [], [], []
-    for r in recs:
-        units = {u.part: u for u in record_units(r, r.id)}
-        if "name" not in units:
-            continue
-        codes.append(r.code)
-        names.append(units["name"].embed_text())
-        wholes.append(units["whole"].embed_text() if "whole" in units else units["name"].embed_text())
-    return codes, names, wholes
 
 
 def quality(alqac_caps: list[int], whole_caps: list[int], minilm: bool) -> None:

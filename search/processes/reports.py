@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
+from search.docx_style import FONT, no_borders, set_font
 from search.processes.check import ProcessCheck
 from search.processes.findings import FINDING_KINDS, FINDING_LABELS
 from search.processes.tie import STATUS_LABELS
 
-FONT = "Times New Roman"
 STATUS_LABELS_ALL = {**STATUS_LABELS, "unreadable": "không đọc được"}
 
 COLUMNS: list[tuple[str, str]] = [
@@ -146,24 +146,6 @@ def _by_agency(checks: Sequence[ProcessCheck]) -> "OrderedDict[str, list[Process
 # --- DOCX ------------------------------------------------------------------------------------------
 
 
-def _font(run, size: float = 13, bold: bool = False, italic: bool = False) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold = bold
-    run.italic = italic
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-
-
 def _para(container, text: str = "", *, size: float = 13, bold: bool = False, italic: bool = False,
           align: str = "justify", indent: bool = False, after: float = 4):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -178,7 +160,7 @@ def _para(container, text: str = "", *, size: float = 13, bold: bool = False, it
     if indent:
         fmt.first_line_indent = Cm(1.0)
     if text:
-        _font(p.add_run(text), size, bold, italic)
+        set_font(p.add_run(text), size, bold, italic)
     return p
 
 
@@ -192,7 +174,7 @@ def _cell(cell, text: str, *, size: float = 11, bold: bool = False, italic: bool
     p = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
     p.paragraph_format.space_after = Pt(0)
-    _font(p.add_run(text), size, bold, italic)
+    set_font(p.add_run(text), size, bold, italic)
     if fill:
         shd = OxmlElement("w:shd")
         shd.set(qn("w:val"), "clear")
@@ -201,21 +183,9 @@ def _cell(cell, text: str, *, size: float = 11, bold: bool = False, italic: bool
         cell._element.get_or_add_tcPr().append(shd)
 
 
-def _no_borders(table) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._element.tblPr.append(borders)
-
-
 def _header(doc, agency: str, place: str, when: Optional[date]) -> None:
     t = doc.add_table(rows=1, cols=2)
-    _no_borders(t)
+    no_borders(t)
     left, right = t.rows[0].cells
     _cell(left, agency.upper(), size=12, bold=True, align="center")
     _cell(left, "_______", size=12, bold=True, align="center")
@@ -266,7 +236,7 @@ def _agency_report(doc, agency: str, checks: Sequence[ProcessCheck], place: str,
     for n, c in enumerate(procs, 1):
         p = c.process
         head = _para(doc, "", align="left", after=2)
-        _font(head.add_run(f"{n}. {p.code + ' — ' if p.code else ''}{p.title}"), 13, bold=True)
+        set_font(head.add_run(f"{n}. {p.code + ' — ' if p.code else ''}{p.title}"), 13, bold=True)
         proc = c.procedure
         tie = f"{STATUS_LABELS_ALL.get(c.status, c.status)}"
         if proc is not None:
@@ -300,7 +270,7 @@ def _agency_report(doc, agency: str, checks: Sequence[ProcessCheck], place: str,
                "hành lại quy trình và cập nhật Danh mục tài liệu nội bộ.", indent=True)
     _para(doc, "", after=6)
     sig = doc.add_table(rows=1, cols=2)
-    _no_borders(sig)
+    no_borders(sig)
     left, right = sig.rows[0].cells
     _cell(left, "NGƯỜI LẬP BÁO CÁO", size=13, bold=True, align="center")
     _cell(left, "(Thư ký ISO)", size=12, italic=True, align="center")

@@ -26,28 +26,20 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from search.docx_style import FONT, no_borders, set_font
 from search.simplify.advisor import summarize
 from search.simplify.candidates import Candidate
-from search.simplify.cost_model import LABELS, METHOD, SOURCES, Assumptions, format_value, format_vnd
+from search.simplify.cost_model import (
+    LABELS,
+    METHOD,
+    SOURCES,
+    Assumptions,
+    format_value,
+    format_vnd,
+)
 from search.simplify.rules import CRITERIA, RULES
 
-FONT = "Times New Roman"
 _STATUS = {"accept": "đã chấp nhận", "note": "có ghi chú", "pending": "chưa thẩm định"}
-
-
-def _font(run, size: float = 13, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold = bold
-    run.italic = italic
-    run.underline = underline
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
 
 
 def _para(container, text: str = "", *, size: float = 13, bold: bool = False, italic: bool = False,
@@ -61,23 +53,13 @@ def _para(container, text: str = "", *, size: float = 13, bold: bool = False, it
     if indent:
         fmt.first_line_indent = Cm(1.0)
     if text:
-        _font(p.add_run(text), size, bold, italic, underline)
+        set_font(p.add_run(text), size, bold, italic, underline)
     return p
 
 
 def _runs(p, parts: Sequence[tuple[str, dict]], size: float = 13) -> None:
     for text, style in parts:
-        _font(p.add_run(text), size, **style)
-
-
-def _no_borders(table) -> None:
-    tbl_pr = table._element.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
+        set_font(p.add_run(text), size, **style)
 
 
 def _set_widths(table, widths_cm: Sequence[float]) -> None:
@@ -100,7 +82,7 @@ def _cell_text(cell, text: str, *, size: float = 12, bold: bool = False, italic:
     p = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
     p.alignment = align
     p.paragraph_format.space_after = Pt(0)
-    _font(p.add_run(text), size, bold, italic, underline)
+    set_font(p.add_run(text), size, bold, italic, underline)
 
 
 def _page_number_header(section) -> None:
@@ -108,7 +90,7 @@ def _page_number_header(section) -> None:
     p = section.header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run()
-    _font(run, 13)
+    set_font(run, 13)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             el = OxmlElement("w:fldChar")
@@ -122,7 +104,7 @@ def _page_number_header(section) -> None:
 
 def _national_header(doc, agency: str, parent_agency: str, number: str, place: str, when: Optional[date]) -> None:
     t = doc.add_table(rows=1, cols=2)
-    _no_borders(t)
+    no_borders(t)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     _set_widths(t, (6.0, 10.0))
     left, right = t.rows[0].cells
@@ -309,7 +291,7 @@ def _annex(doc, a: Assumptions) -> None:
 def _signature(doc, signer_title: str, recipients: Sequence[str]) -> None:
     _para(doc, "", after=6)
     t = doc.add_table(rows=1, cols=2)
-    _no_borders(t)
+    no_borders(t)
     _set_widths(t, (8.0, 8.0))
     left, right = t.rows[0].cells
     _cell_text(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
