@@ -8,17 +8,21 @@ for the quality secretary (thư ký ISO) and the head of the unit), one page bre
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from search.docx_style import FONT, no_borders, set_font
 from search.processes.check import ProcessCheck
 from search.processes.findings import FINDING_KINDS, FINDING_LABELS
 from search.processes.tie import STATUS_LABELS
+from search.report_style import (
+    FONT,
+    no_borders,
+    save_atomic,
+    set_font,
+    style_header_row,
+)
 
 STATUS_LABELS_ALL = {**STATUS_LABELS, "unreadable": "không đọc được"}
 
@@ -39,21 +43,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("procedure_lines", "Thủ tục công bố ghi"),
     ("legal_basis", "Căn cứ"),
 ]
-
-
-def _atomic_save(save, path: Union[str, Path], suffix: str) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        save(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
 
 
 def finding_rows(checks: Sequence[ProcessCheck]) -> list[dict[str, Any]]:
@@ -97,19 +86,14 @@ def write_xlsx(checks: Sequence[ProcessCheck], path: Union[str, Path]) -> Path:
         The path written (atomically).
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Phát hiện"
-    head = Font(bold=True, name=FONT)
-    fill = PatternFill("solid", fgColor="DDEBF7")
     ws.append([h for _, h in COLUMNS])
-    for cell in ws[1]:
-        cell.font = head
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    style_header_row(ws[1])
     for r in finding_rows(checks):
         ws.append([r[k] for k, _ in COLUMNS])
     widths = {"title": 36, "procedure_title": 36, "detail": 60, "process_lines": 60, "procedure_lines": 60,
@@ -124,15 +108,12 @@ def write_xlsx(checks: Sequence[ProcessCheck], path: Union[str, Path]) -> Path:
 
     s = wb.create_sheet("Tổng hợp")
     s.append(["Đơn vị", "Số quy trình"] + [FINDING_LABELS[k] for k in FINDING_KINDS])
-    for cell in s[1]:
-        cell.font = head
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    style_header_row(s[1])
     for agency, items in _by_agency(checks).items():
         counts = {k: sum(1 for c in items for f in c.findings if f.kind == k) for k in FINDING_KINDS}
         s.append([agency, sum(1 for c in items if c.process is not None)] + [counts[k] for k in FINDING_KINDS])
     s.column_dimensions["A"].width = 36
-    return _atomic_save(wb.save, path, ".xlsx")
+    return save_atomic(wb.save, path, ".xlsx")
 
 
 def _by_agency(checks: Sequence[ProcessCheck]) -> "OrderedDict[str, list[ProcessCheck]]":
@@ -311,7 +292,7 @@ def write_docx(checks: Sequence[ProcessCheck], path: Union[str, Path], *, place:
         if i:
             doc.add_page_break()
         _agency_report(doc, agency, items, place, when)
-    return _atomic_save(doc.save, path, ".docx")
+    return save_atomic(doc.save, path, ".docx")
 
 
 __all__ = ["COLUMNS", "finding_rows", "write_docx", "write_xlsx"]

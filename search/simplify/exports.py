@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
+from search.report_style import FONT, save_atomic, style_header_row
 from search.simplify.advisor import summarize
 from search.simplify.candidates import Candidate
 from search.simplify.cost_model import SOURCES, Assumptions
@@ -72,15 +71,6 @@ def candidate_row(c: Candidate) -> dict[str, Any]:
     }
 
 
-def _atomic_target(path: Union[str, Path]) -> tuple[Path, str]:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    os.close(fd)
-    os.chmod(tmp, 0o644)
-    return path, tmp
-
-
 def write_csv(candidates: Sequence[Candidate], path: Union[str, Path]) -> Path:
     """CSV (UTF-8 with BOM so Excel shows Vietnamese), one row per candidate, Vietnamese headers.
 
@@ -91,19 +81,15 @@ def write_csv(candidates: Sequence[Candidate], path: Union[str, Path]) -> Path:
     Returns:
         The path written.
     """
-    path, tmp = _atomic_target(path)
-    try:
+    def save(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow([h for _, h in COLUMNS])
             for c in candidates:
                 row = candidate_row(c)
                 w.writerow([row[k] for k, _ in COLUMNS])
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+
+    return save_atomic(save, path, ".csv")
 
 
 def write_xlsx(
@@ -120,7 +106,7 @@ def write_xlsx(
         The path written.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     a = assumptions or Assumptions()
@@ -128,13 +114,8 @@ def write_xlsx(
     wb = Workbook()
     ws = wb.active
     ws.title = "Đề xuất"
-    head_font = Font(bold=True, name="Times New Roman")
-    fill = PatternFill("solid", fgColor="DDEBF7")
     ws.append([h for _, h in COLUMNS])
-    for cell in ws[1]:
-        cell.font = head_font
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    style_header_row(ws[1])
     for c in candidates:
         row = candidate_row(c)
         ws.append([row[k] for k, _ in COLUMNS])
@@ -150,13 +131,11 @@ def write_xlsx(
 
     s = wb.create_sheet("Tổng hợp")
     s.append(["Quy tắc", "Nội dung", "Tiêu chí", "Số đề xuất", "Tiết kiệm/năm (đồng)"])
-    for cell in s[1]:
-        cell.font = head_font
-        cell.fill = fill
+    style_header_row(s[1], wrap=False)
     for rid, r in summary["per_rule"].items():
         s.append([rid, r["title"], r["criterion"], r["count"], r["saving_per_year_vnd"]])
     s.append(["", "Tổng cộng", "", summary["candidates"], summary["saving_per_year_vnd"]])
-    s[s.max_row][1].font = head_font
+    s[s.max_row][1].font = Font(bold=True, name=FONT)
     for col, w in zip("ABCDE", (10, 70, 22, 12, 22)):
         s.column_dimensions[col].width = w
     for cell in s["E"][1:]:
@@ -164,9 +143,7 @@ def write_xlsx(
 
     g = wb.create_sheet("Giả định")
     g.append(["Giả định", "Giá trị", "Nguồn / ghi chú"])
-    for cell in g[1]:
-        cell.font = head_font
-        cell.fill = fill
+    style_header_row(g[1], wrap=False)
     for k, v in a.to_dict().items():
         if k.startswith("_"):
             continue
@@ -175,14 +152,7 @@ def write_xlsx(
     for col, w in zip("ABC", (28, 16, 110)):
         g.column_dimensions[col].width = w
 
-    path, tmp = _atomic_target(path)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return save_atomic(wb.save, path, ".xlsx")
 
 
 def to_json(candidates: Sequence[Candidate], assumptions: Optional[Assumptions] = None) -> dict[str, Any]:

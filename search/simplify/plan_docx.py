@@ -10,9 +10,7 @@ A4, margins of an administrative document.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
@@ -26,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from search.docx_style import FONT, no_borders, set_font
+from search.report_style import FONT, no_borders, save_atomic, set_font
 from search.simplify.advisor import summarize
 from search.simplify.candidates import Candidate
 from search.simplify.cost_model import (
@@ -384,18 +382,7 @@ def write_plan_docx(
     doc.add_page_break()
     _annex(doc, a)
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".docx", dir=path.parent)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return save_atomic(doc.save, path, ".docx")
 
 
 __all__ = ["write_plan_docx"]
