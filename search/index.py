@@ -248,8 +248,7 @@ class SearchIndex:
     def _catalogue_rows(self) -> np.ndarray:
         """Rows named in the catalogue's language (procedure units): lexicon and title coverage apply."""
         if self._catalogue is None:
-            self._catalogue = np.fromiter((u.kind == "procedure" for u in self._units), dtype=bool,
-                                          count=len(self._units))
+            self._catalogue = self.mask({"kind": "procedure"})
         return self._catalogue
 
     def named_rows(self, query: str) -> Optional[np.ndarray]:
