@@ -83,9 +83,10 @@ def params_for(model_name: str, query: str, method: str | None = None) -> dict[s
     method = method or DEFAULT_METHOD
     if method != "weighted":
         return {}
-    p: dict[str, float | str] = dict(MINILM_PARAMS) if "minilm" in (model_name or "").lower() else {}
+    minilm = "minilm" in (model_name or "").lower()
+    p: dict[str, float | str] = dict(MINILM_PARAMS) if minilm else {}
     words = [t for t in tokenize(query) if t.isalpha()]
-    if words and not has_diacritics(query) and "minilm" not in (model_name or "").lower():
+    if words and not has_diacritics(query) and not minilm:
         p["w_dense"] = float(DEFAULT_PARAMS["weighted"]["w_dense"]) * PLAIN_QUERY_DENSE_SHARE
     return p
 
