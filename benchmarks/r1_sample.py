@@ -7,6 +7,10 @@ writes the texts to a file outside the repository for labelling.
 
     .venv/bin/python benchmarks/r1_sample.py --n 240 --seed 66 --out benchmarks/data/r1_sample.json
     .venv/bin/python benchmarks/r1_sample.py --dump /tmp/r1_papers.jsonl
+    .venv/bin/python benchmarks/r1_sample.py --add-cue 240 --cue-seed 668 --prefix r --stratum cue2 --split dev
+
+``--add-cue`` appends papers drawn from those that contain one of the sample's cue words (folded,
+at a word start) and are not in the sample yet: a stratum rich in database papers.
 """
 
 from __future__ import annotations
@@ -74,12 +78,45 @@ def resolve(sample: list[dict], procs: list | None = None) -> list[dict]:
     return out
 
 
+def add_cue_stratum(data: dict, procs: list, n: int, seed: int, prefix: str, stratum: str, split: str) -> int:
+    """Append ``n`` cue-stratified papers not yet in the sample to ``data["papers"]``.
+
+    Args:
+        data: the sample file's content (its ``cues`` are the folded cue words).
+        procs: parsed national procedures.
+        n, seed: how many papers, drawn with ``random.Random(seed)``.
+        prefix, stratum, split: the new references' pid prefix, stratum and split.
+    Returns:
+        The size of the pool drawn from.
+    """
+    from indexer.vietnamese import fold
+
+    taken = {(r["code"], r["index"]) for r in data["papers"]}
+    pool = []
+    for p in procs:
+        for i, d in enumerate(p.documents):
+            f = " " + fold(d.name) + " "
+            if d.name.strip() and (p.code, i) not in taken and any(" " + c in f for c in data["cues"]):
+                pool.append((p.code, i, d.name))
+    picked = random.Random(seed).sample(pool, n)
+    data["papers"] += [{"pid": f"{prefix}{k:03d}", "code": c, "index": i, "sha1": sha1(name), "split": split,
+                        "stratum": stratum} for k, (c, i, name) in enumerate(picked)]
+    data.setdefault("extra_strata", []).append({"stratum": stratum, "pool": len(pool), "seed": seed, "n": n})
+    return len(pool)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=240)
     ap.add_argument("--seed", type=int, default=66)
     ap.add_argument("--out", type=Path, default=None, help="write a new sample (references only)")
     ap.add_argument("--dump", type=Path, default=None, help="write the sample's texts (outside the repo)")
+    ap.add_argument("--add-cue", type=int, default=0, help="append this many cue-stratified papers")
+    ap.add_argument("--cue-seed", type=int, default=668)
+    ap.add_argument("--prefix", default="r")
+    ap.add_argument("--stratum", default="cue2")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--only", default=None, help="with --dump: only this stratum")
     args = ap.parse_args()
     procs = national_procedures()
     if args.out:
@@ -92,8 +129,15 @@ def main() -> None:
             r["split"] = "dev" if k < half else "test"
         args.out.write_text(json.dumps({"seed": args.seed, "pool": len(pool), "papers": refs}, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"{len(refs)} giấy tờ / {len(pool)} → {args.out}")
+    if args.add_cue:
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        pool = add_cue_stratum(data, procs, args.add_cue, args.cue_seed, args.prefix, args.stratum, args.split)
+        SAMPLE.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"+{args.add_cue} giấy tờ ({args.stratum}) / {pool} → {SAMPLE}")
     if args.dump:
         sample = json.loads(SAMPLE.read_text(encoding="utf-8"))["papers"]
+        if args.only:
+            sample = [r for r in sample if r.get("stratum", "random") == args.only]
         with args.dump.open("w", encoding="utf-8") as fh:
             for r in resolve(sample, procs):
                 fh.write(json.dumps({"pid": r["pid"], "code": r["code"], "procedure": r["title"], "paper": r["name"], "quantity": r["quantity"]}, ensure_ascii=False) + "\n")

@@ -81,6 +81,13 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Giấy chứng nhận đăng ký phương tiện hoạt động vui chơi, giải trí dưới nước",
         "Văn bản xác định diện tích đất nhưng chưa được cấp giấy chứng nhận quyền sử dụng đất",
         "Bản chụp trang nhân thân hộ chiếu",
+        # issue 13, second dev sample: papers legalised abroad, of a neighbouring country's
+        # citizen or of a stateless person; a civil-status fallback note names no paper
+        "Bản chính Phiếu lý lịch tư pháp hoặc giấy tờ khác thay thế đã được hợp pháp hóa lãnh sự",
+        "Bản sao giấy tờ chứng minh nhân thân, giấy tờ chứng minh nơi thường trú ở khu vực biên giới của công dân nước láng giềng",
+        "Bản sao Giấy khai sinh, Hộ chiếu hoặc giấy tờ khác có giá trị thay thế đối với người không quốc tịch",
+        "Trường hợp không khai thác được thông tin thì cơ quan đăng ký hộ tịch yêu cầu người đi đăng ký hộ tịch "
+        "xuất trình bản chính giấy tờ để chứng minh",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -109,6 +116,9 @@ def test_look_alikes_do_not_match(name: str) -> None:
         # glued copy words
         ("Bản sao giấy chứng nhận đăng ký phương tiện cơ giới đường bộ", "dang_ky_xe"),
         ("Giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở được cấp qua các thời kỳ", "dat_dai"),
+        # issue 13, second dev sample
+        ("Bản sao Giấy chứng nhận đầu tư (đồng thời là Giấy chứng nhận đăng ký kinh doanh)", "dkdn"),
+        ("Tài liệu về tư cách pháp lý của nhà đầu tư", "phap_ly_nha_dau_tu"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:
@@ -128,6 +138,11 @@ def test_lookup_clause_is_a_candidate_with_its_own_flag() -> None:
                      "tịch điện tử thì không phải tải lên")
     assert {m.database.key for m in ms} == {"dan_cu", "ho_tich"}
     assert not match_paper("Bản sao giấy khai sinh")[0].lookup
+
+
+def test_investor_legal_status_names_both_databases() -> None:
+    (m,) = match_paper("Tài liệu về tư cách pháp lý của các bên tham gia hợp tác kinh doanh")
+    assert {d.key for d in m.databases} == {"dkdn", "dan_cu"}
 
 
 def test_one_paper_several_databases_with_provisions() -> None:

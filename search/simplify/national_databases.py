@@ -168,6 +168,7 @@ _PREFIX_OK = {
     "chinh", "scan", "goc", "xuat", "trinh", "nop", "kem", "theo", "hoac", "va", "cong", "y", "mot", "hai",
     "01", "02", "03", "1", "2", "3", "the", "giay", "to", "cua", "trich", "cac", "loai", "sau", "day",
     "duoc", "de", "doi", "chieu", "trong", "i", "ii", "iii", "iv", "v", "vi", "a", "b", "c", "d", "dd", "e",
+    "dong", "thoi", "la",  # "(đồng thời là Giấy chứng nhận đăng ký kinh doanh)"
 }
 _PREFIX_MAX_WORDS = 14
 # a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
@@ -197,6 +198,8 @@ _FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "n�
 # a clause saying the paper was issued abroad
 _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
+    # legalised abroad, or the paper of a neighbouring country's citizen or of a stateless person
+    r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch"
 )
 
 
@@ -215,7 +218,8 @@ def _compiled(accented: bool) -> tuple[list[_Compiled], re.Pattern, tuple[str, .
     papers = []
     for p in PAPERS:
         pats = sorted({f(x) for x in p.patterns}, key=len, reverse=True)
-        start = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pats)) + r")(?!\w)")
+        start = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pats)) + r")(?!\w)") if pats
+                 else re.compile(r"(?!)"))  # named by purpose only
         purp = re.compile("|".join(f"(?:{f(r)})" for r in p.purposes)) if p.purposes else None
         papers.append(_Compiled(p, start, purp, tuple(f(x) for x in p.excludes)))
     words = {f(x) for p in PAPERS for x in p.patterns} | {f(a) for d in DATABASES for a in d.aliases}
