@@ -88,6 +88,8 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Bản sao Giấy khai sinh, Hộ chiếu hoặc giấy tờ khác có giá trị thay thế đối với người không quốc tịch",
         "Trường hợp không khai thác được thông tin thì cơ quan đăng ký hộ tịch yêu cầu người đi đăng ký hộ tịch "
         "xuất trình bản chính giấy tờ để chứng minh",
+        "Tên, địa chỉ đối với cơ quan, tổ chức; tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá nhân",
+        "Giấy phép lái xe do cơ quan có thẩm quyền nước ngoài cấp cho nhà đầu tư nước ngoài",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -119,6 +121,16 @@ def test_look_alikes_do_not_match(name: str) -> None:
         # issue 13, second dev sample
         ("Bản sao Giấy chứng nhận đầu tư (đồng thời là Giấy chứng nhận đăng ký kinh doanh)", "dkdn"),
         ("Tài liệu về tư cách pháp lý của nhà đầu tư", "phap_ly_nha_dau_tu"),
+        # issue 13, third dev sample
+        ("Các giấy tờ chứng minh người phụ thuộc theo quy định của pháp luật về thuế thu nhập cá nhân", "nhan_than"),
+        ("giấy tờ, tài liệu để chứng minh người con nuôi đó với trẻ em được nhận làm con nuôi là anh, chị em ruột",
+         "nhan_than"),
+        ("Khi nộp hồ sơ tại UBND cấp xã, cần chứng minh nơi cư trú của người nhận con nuôi", "cu_tru"),
+        ("ngoài bản sao Giấy khai sinh, phải có ý kiến bằng văn bản của cha, mẹ", "khai_sinh"),
+        ("người có yêu cầu ghi vào Sổ việc nuôi con nuôi đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài "
+         "phải xuất trình giấy tờ tùy thân", "can_cuoc"),
+        ("bản sao Giấy chứng nhận quyền sử dụng đất của tổ chức kinh tế có nhà đầu tư nước ngoài góp vốn", "dat_dai"),
+        ("Bản sao đăng ký kinh doanh hoặc giấy phép hành nghề do Việt Nam cấp", "dkdn"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:

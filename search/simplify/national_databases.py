@@ -169,6 +169,7 @@ _PREFIX_OK = {
     "01", "02", "03", "1", "2", "3", "the", "giay", "to", "cua", "trich", "cac", "loai", "sau", "day",
     "duoc", "de", "doi", "chieu", "trong", "i", "ii", "iii", "iv", "v", "vi", "a", "b", "c", "d", "dd", "e",
     "dong", "thoi", "la",  # "(đồng thời là Giấy chứng nhận đăng ký kinh doanh)"
+    "ngoai",  # "ngoài bản sao Giấy khai sinh, phải có …"
 }
 _PREFIX_MAX_WORDS = 14
 # a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
@@ -194,7 +195,7 @@ _LOOKUP_STRONG = tuple(c for c in _LOOKUP if c != "cơ sở dữ liệu")
 # the paper is what the procedure hands back ("Nhận kết quả, gồm: Thẻ BHYT")
 _RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
 # a clause describing a form's content: an ID number in it is not the paper
-_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai")
+_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ")
 # a clause saying the paper was issued abroad
 _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
@@ -296,6 +297,33 @@ def _prefix_ok(prefix: str, accented: bool) -> bool:
     return len(words) <= _PREFIX_MAX_WORDS and all(w in _PREFIX_OK for w in words)
 
 
+# "nước ngoài" that says who invests or what the procedure involves, not who issued the paper
+_BENIGN_FOREIGN = ("nhà đầu tư nước ngoài", "vốn đầu tư nước ngoài", "có yếu tố nước ngoài")
+
+
+def _exclusion_scope(stext: str, start: int, accented: bool) -> str:
+    """The part of a segment that look-alike words are checked in.
+
+    What comes before a demand verb is the situation, not the paper ("người … của nước ngoài
+    phải xuất trình giấy tờ tùy thân"), and an investor or a procedure that is foreign does not
+    make the paper foreign-issued.
+
+    Args:
+        stext: the segment (as prepared by ``_for_matching``).
+        start: where the paper's name starts in it.
+        accented: the spelling of the segment.
+    Returns:
+        The text to look for excluded words in.
+    """
+    m = None
+    for m in (_DEMAND if accented else _DEMAND_F).finditer(stext, 0, start + 1):
+        pass
+    scope = stext[m.end():] if m is not None and m.end() <= start else stext
+    for b in _BENIGN_FOREIGN:
+        scope = scope.replace(b if accented else fold(b), " ")
+    return scope
+
+
 def _for_matching(text: str, accented: bool) -> str:
     """Lower-case, abbreviations expanded; folded when the line was typed accent-less."""
     low = _ABBR_RE.sub(lambda m: _ABBR[m.group(1)], text.lower())
@@ -367,7 +395,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
                         continue
                     if form_at >= 0 and spos >= 0 and form_at < spos + m.start():
                         continue
-                if any(e in stext for e in c.excludes):
+                if any(e in _exclusion_scope(stext, m.start(), accented) for e in c.excludes):
                     continue
                 found[c.paper.key] = _make(c.paper, seg, clause, lookup, accented)
         for c in papers:  # papers named by purpose, anywhere in the clause
