@@ -9,7 +9,9 @@ A second question set, "named law", is the same 100 questions prefixed with
 "Theo <the answer's law> năm 2020, …" — the held-out style that names the document.
 
 Dense side: the product's default model (``indexer.embeddings``: multilingual-e5-small, 4 bit,
-256 tokens) over "<law>. <heading>. <body>"; vectors cached in /tmp under the keys of
+256 tokens) over "<law>. <heading>. <body>" plus, as the product cuts them, one unit per clause
+of each long article (an article scores by its best unit; ``--articles-only`` for articles
+alone); queries embedded as ``SearchIndex.dense_query_text`` gives them; vectors cached in /tmp under the keys of
 benchmarks/embedding_models.py (shared with it).
 
 Run:
@@ -34,7 +36,10 @@ from benchmarks.common import (  # noqa: E402
     HALVES_HEAD,
     Corpus,
     Question,
+    alqac_clause_units,
     dense_search,
+    dense_search_owners,
+    dense_texts,
     encode_default,
     evaluate_fusion,
     fmt_halves,
@@ -162,7 +167,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pyvi", action="store_true", help="also the pyvi word-segmentation baselines")
     ap.add_argument("--no-dense", action="store_true")
+    ap.add_argument("--as-typed", action="store_true",
+                    help="embed the questions as typed (before search.diacritics), for comparison")
     ap.add_argument("--variants", action="store_true", help="also the k1/b index variants")
+    ap.add_argument("--articles-only", action="store_true",
+                    help="dense side over whole articles only (no clause units of long articles)")
     args = ap.parse_args()
 
     corpus, questions = load_alqac()
@@ -226,12 +235,18 @@ def main() -> int:
           "(top-100 of each side)\n")
     t = time.perf_counter()
     dvecs = encode_default([f"{a}. {b}" for a, b in zip(corpus.titles, corpus.bodies)], "passage", "e5256-alqac")
-    print(f"(document embeddings: {time.perf_counter() - t:.1f} s, cached in /tmp)")
+    owners, ctexts = alqac_clause_units(corpus)
+    if not args.articles_only:  # as the product: long articles also get one unit per clause
+        dvecs = np.vstack([dvecs, encode_default(ctexts, "passage", "e5256-alqac-clauses")])
+        owners = list(corpus.ids) + owners
+    print(f"(document embeddings: {time.perf_counter() - t:.1f} s, cached in /tmp; "
+          f"{len(dvecs)} units, {len(dvecs) - len(corpus.ids)} of them clauses)")
     dense_sets = sets + [("ALQAC train typed without diacritics", folded_questions(questions))]
     tags = ["e5256-alqac-q", "e5256-alqac-qnamed", "e5256-alqac-qplain"]
     for (set_name, qs), tag in zip(dense_sets, tags):
-        qvecs = encode_default([q.text for q in qs], "query", tag)
-        dense = dense_search(qvecs, dvecs, CANDIDATES)
+        qvecs = encode_default(dense_texts(idx, qs, restore=not args.as_typed), "query", tag)
+        dense = (dense_search(qvecs, dvecs, CANDIDATES) if args.articles_only
+                 else dense_search_owners(qvecs, dvecs, owners, corpus.ids, CANDIDATES))
         m = masks.get(set_name) or named_masks(docs, qs)
         for boost_l, boost_f in [(0.0, 0.0), (NAMED_BOOST["lexical"], NAMED_BOOST["fused"])]:
             print(f"\n### {set_name}: named-law bonus lexical ×{1 + boost_l:g}, fused ×{1 + boost_f:g}\n")

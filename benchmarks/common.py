@@ -347,6 +347,45 @@ def encode_default(texts: list[str], kind: str, tag: str, cap: int | None = None
     return v
 
 
+def dense_texts(idx, questions: list[Question], restore: bool = True) -> list[str]:
+    """The texts the product's dense side embeds for the questions (``SearchIndex.dense_query_text``).
+
+    Args:
+        idx: the benchmark's ``LexicalIndex`` (its vocabulary restores the diacritics).
+        questions: the questions.
+        restore: False embeds the questions as typed (the behaviour before issue 10's
+            restoration, for comparison).
+    Returns:
+        One text per question.
+    """
+    if not restore:
+        return [q.text for q in questions]
+    return [idx.dense_query_text(q.text) for q in questions]
+
+
+def alqac_clause_units(corpus: Corpus) -> tuple[list[str], list[str]]:
+    """(article id, text) of the clause units the product adds for long ALQAC articles.
+
+    As ``indexer.units.regulation_units``: an article longer than ``LONG_ARTICLE_CHARS`` gets,
+    beside its own unit, one unit per khoản (and long điểm), so that a question answered deep in
+    a long article meets the clause that answers it.
+
+    Args:
+        corpus: ``load_alqac()``'s corpus (title = "law. heading", body = the article).
+    Returns:
+        (owner article id, embed text) per clause unit, in corpus order.
+    """
+    from indexer.records import LegalUnit
+    from indexer.units import regulation_units
+
+    owners, texts = [], []
+    for aid, title, body in zip(corpus.ids, corpus.titles, corpus.bodies):
+        for u in regulation_units(LegalUnit(article=aid.rsplit("@", 1)[1], text=body), aid)[1:]:
+            owners.append(aid)
+            texts.append(f"{title}. {u.body}")
+    return owners, texts
+
+
 def national_units() -> tuple[list[str], list[str], list[str]]:
     """(procedure codes, name texts, whole texts) of the national procedures, read by RaSoát's
     reader and cut by ``indexer.units`` (the texts the product embeds)."""
@@ -473,8 +512,11 @@ def fmt_halves(name: str, h: tuple[dict, dict, dict]) -> str:
 
 # --- evaluation of lexical / dense / fusion -------------------------------------------------
 
-FUSION_GRID: list[tuple[str, str, dict]] = (
-    [("lexical", "lexical", {}), ("dense", "dense", {})]
+# the default model's name as a bundle manifest records it (``search.fusion.params_for``)
+PRODUCT_MODEL = "multilingual-e5-small"
+FUSION_GRID: list[tuple[str, str, dict | None]] = (
+    [("lexical", "lexical", {}), ("dense", "dense", {}),
+     ("**product default** (weighted, params_for)", "weighted", None)]
     + [(f"rrf k={c:g} w_d={w:g}", "rrf", {"rrf_k": c, "w_dense": w}) for c in (10, 60) for w in (1.0, 0.7, 0.5, 0.3)]
     + [
         (f"weighted {n} w_d={w:g}", "weighted", {"norm": n, "w_dense": w})
@@ -519,10 +561,14 @@ def evaluate_fusion(
     dev, test = split_dev_test(len(questions))
     prefer = prefer or [None] * len(questions)
     out = []
+    from search.fusion import params_for
+
     for name, method, params in grid or FUSION_GRID:
         ranked = [
-            [ids[h.row] for h in prefer_rows(fuse(lx, dn, CANDIDATES, method, **params), m, boost)[:10]]
-            for lx, dn, m in zip(lexical_runs, dense_runs, prefer)
+            [ids[h.row] for h in prefer_rows(
+                fuse(lx, dn, CANDIDATES, method,
+                     **(params if params is not None else params_for(PRODUCT_MODEL))), m, boost)[:10]]
+            for lx, dn, m, q in zip(lexical_runs, dense_runs, prefer, questions)
         ]
         m_dev = metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of)
         m_test = metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of)

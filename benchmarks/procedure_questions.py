@@ -7,8 +7,10 @@ several levels): one of them in the top-k counts as found. The 70 questions tune
 even positions, test = odd); the 30 of procedure_questions_heldout.json (written before any
 tuning) are only reported.
 
-Dense side: the product's default model (``indexer.embeddings``: multilingual-e5-small, 4 bit)
-over the units the product embeds — the procedure's name and its whole text (256 tokens) —,
+Dense side: the product's default model embeds what ``SearchIndex.dense_query_text`` gives it
+(diacritics restored for questions typed without them, abbreviations written out; ``--as-typed``
+embeds the questions as typed); the model (``indexer.embeddings``: multilingual-e5-small, 4 bit)
+reads the units the product embeds — the procedure's name and its whole text (256 tokens) —,
 a procedure scoring by its best unit (as SearchIndex collapses units into records); vectors
 cached in /tmp under the keys of benchmarks/embedding_models.py.
 
@@ -32,6 +34,7 @@ from benchmarks.common import (  # noqa: E402
     PROC_BODY_FIELDS,
     TABLE_HEAD,
     dense_search_owners,
+    dense_texts,
     encode_default,
     evaluate_fusion,
     fmt_row,
@@ -59,6 +62,8 @@ def main() -> int:
     ap.add_argument("--no-dense", action="store_true")
     ap.add_argument("--bodies", action="store_true", help="also the body-field variants")
     ap.add_argument("--names-only", action="store_true", help="dense side over the name units only")
+    ap.add_argument("--as-typed", action="store_true",
+                    help="embed the questions as typed (before search.diacritics), for comparison")
     args = ap.parse_args()
     b = procedure_bench()
     corpus, idx, questions, heldout = b.corpus, b.index, b.tuning, b.heldout
@@ -90,21 +95,28 @@ def main() -> int:
 
     if args.no_dense:
         return 0
-    print("\n## Lexical vs dense (default model over name + whole units) vs hybrid (top-100 of each side)\n")
+    print("\n## Lexical vs dense (default model over name + whole units) vs hybrid (top-100 of each side; "
+          "the dense side of hybrid over the whole units, as search.fusion.HYBRID_DENSE_SKIPS)\n")
     codes, names, wholes = national_units()
     dvecs = encode_default(names, "passage", "e5-names", cap=512)
     owners = list(codes)
+    wvecs = encode_default(wholes, "passage", "e5256-whole")
     if not args.names_only:
-        dvecs = np.vstack([dvecs, encode_default(wholes, "passage", "e5256-whole")])
+        dvecs = np.vstack([dvecs, wvecs])
         owners += codes
     plain = folded_questions(heldout)
     for label, qs, tag in [("70 tuning questions (dev = even, test = odd)", questions, "e5256-procq"),
                            ("30 held-out questions (never tuned on; read the 'all' columns)", heldout, "e5256-procq-heldout"),
                            ("30 held-out questions typed without diacritics", plain, "e5256-procq-heldout-plain")]:
         print(f"\n### {label}\n")
-        qv = encode_default([q.text for q in qs], "query", tag)
+        qv = encode_default(dense_texts(idx, qs, restore=not args.as_typed), "query", tag)
         dense = dense_search_owners(qv, dvecs, owners, corpus.ids, CANDIDATES)
-        print_fusion_table(evaluate_fusion(corpus.ids, qs, lexical_runs(idx, qs, CANDIDATES), dense, any_of=True))
+        only = evaluate_fusion(corpus.ids, qs, [(np.zeros(0, dtype=np.int64), np.zeros(0))] * len(qs), dense,
+                               any_of=True, grid=[("dense only (name + whole units, as dense search)", "dense", {})])
+        # hybrid search leaves the name units out of the dense side (search.fusion.HYBRID_DENSE_SKIPS)
+        hybrid_dense = dense if args.names_only else dense_search_owners(qv, wvecs, codes, corpus.ids, CANDIDATES)
+        print_fusion_table(only + evaluate_fusion(corpus.ids, qs, lexical_runs(idx, qs, CANDIDATES), hybrid_dense,
+                                                  any_of=True))
     return 0
 
 

@@ -11,10 +11,13 @@ Methods:
 
 ``DEFAULT_METHOD`` / ``DEFAULT_PARAMS`` were chosen by measurement with the default model
 multilingual-e5-small (benchmarks/alqac.py and benchmarks/procedure_questions.py,
-docs/benchmarks.md "Issue 10b"): weighted, both sides min-max, dense weight 0.3 — on the
-dev halves among the settings never below lexical. Bundles built with the English MiniLM
-keep the setting measured for it (``MINILM_PARAMS``: dense as a tie-breaker); questions typed
-without diacritics keep ``PLAIN_QUERY_DENSE_SHARE`` of the dense weight (:func:`params_for`).
+docs/benchmarks.md "Issue 10b", re-checked in "accent-less queries"): weighted, both sides
+min-max, dense weight 0.3 — on the dev halves among the settings never below lexical. Since
+the dense side embeds accent-less questions with their diacritics restored
+(``LexicalIndex.dense_query_text``), they keep the full dense weight. Bundles built with the
+English MiniLM keep the setting measured for it (``MINILM_PARAMS``: dense as a tie-breaker;
+:func:`params_for`). In hybrid search the dense side leaves out the procedure-name units
+(``HYBRID_DENSE_SKIPS``).
 """
 
 from __future__ import annotations
@@ -62,33 +65,28 @@ def prefer(hits: list["FusedHit"], preferred: np.ndarray | None, boost: float) -
 # with it keep the setting chosen for it (dense = tie-breaker).
 MINILM_PARAMS: dict[str, float | str] = {"w_lexical": 1.0, "w_dense": 0.01, "norm": "minmax",
                                          "norm_lexical": "max", "norm_dense": "minmax"}
-# e5 does not read Vietnamese typed without diacritics (dense alone finds almost nothing for
-# such questions, docs/benchmarks.md): their dense weight is multiplied by this share.
-PLAIN_QUERY_DENSE_SHARE = 0.3
+# Unit parts the dense side leaves out in hybrid search. A procedure's name is already matched,
+# and weighted, by the lexical side's title field, and it opens the procedure's "whole" unit:
+# with the name vectors, the two sides agreed and fused no better than lexical alone; without
+# them (dev halves of the procedure questions, end to end on the national bundle) hybrid
+# MRR@10 0.822 → 0.837 typed, 0.835 → 0.851 accent-less. Dense-only search keeps them.
+HYBRID_DENSE_SKIPS: frozenset[str] = frozenset({"name"})
 
 
-def params_for(model_name: str, query: str, method: str | None = None) -> dict[str, float | str]:
-    """Fusion parameters for a bundle's model and a query (overrides of DEFAULT_PARAMS).
+def params_for(model_name: str, method: str | None = None) -> dict[str, float | str]:
+    """Fusion parameters for a bundle's model (overrides of DEFAULT_PARAMS).
 
     Args:
         model_name: the bundle's model name (manifest ``model.name``).
-        query: the user's query.
         method: the fusion method (None → DEFAULT_METHOD).
 
     Returns:
         Parameters to pass to :func:`fuse` (empty: the defaults apply).
     """
-    from indexer.vietnamese import has_diacritics, tokenize
-
     method = method or DEFAULT_METHOD
-    if method != "weighted":
+    if method != "weighted" or "minilm" not in (model_name or "").lower():
         return {}
-    minilm = "minilm" in (model_name or "").lower()
-    p: dict[str, float | str] = dict(MINILM_PARAMS) if minilm else {}
-    words = [t for t in tokenize(query) if t.isalpha()]
-    if words and not has_diacritics(query) and not minilm:
-        p["w_dense"] = float(DEFAULT_PARAMS["weighted"]["w_dense"]) * PLAIN_QUERY_DENSE_SHARE
-    return p
+    return dict(MINILM_PARAMS)
 
 
 # Preference for the units of a document the query names ("theo Luật Cư trú …"): the lexical
@@ -210,4 +208,4 @@ def fuse(
     ]
 
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "PLAIN_QUERY_DENSE_SHARE", "params_for", "prefer"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "HYBRID_DENSE_SKIPS", "params_for", "prefer"]

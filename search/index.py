@@ -89,6 +89,7 @@ class SearchIndex:
                 self._by_code.setdefault(code.lower(), rid)
         self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
         self._folded: dict[str, list[str]] = {}
+        self._part_masks: dict[frozenset[str], np.ndarray] = {}
         self._embedder = None
         self._names = None  # (DocumentNames, row → document index), built on first use
         self._catalogue: Optional[np.ndarray] = None
@@ -186,6 +187,29 @@ class SearchIndex:
         """
         return self._get_embedder().encode(list(texts), kind="query")
 
+    def _part_rows(self, parts: frozenset[str]) -> np.ndarray:
+        """Boolean mask of the unit rows whose part is one of ``parts`` (cached)."""
+        rows = self._part_masks.get(parts)
+        if rows is None:
+            rows = self._part_masks[parts] = np.array([u.part in parts for u in self._units], dtype=bool)
+        return rows
+
+    def dense_query_text(self, query: str) -> str:
+        """The text the dense side embeds for a query.
+
+        A query typed without diacritics gets them back from the bundle's own syllable
+        statistics ("the can cuoc bi hong" → "thẻ căn cước bị hỏng"), abbreviations are
+        written out ("CCCD" → "căn cước công dân"): the model reads neither
+        (:mod:`search.diacritics`); the colloquial lexicon's administrative wording follows in
+        brackets (``LexicalIndex.dense_query_text``).
+
+        Args:
+            query: the user's query.
+        Returns:
+            The text to embed.
+        """
+        return self.lexical.dense_query_text(query)
+
     # --- filters -----------------------------------------------------------------------
 
     def _column(self, key: str) -> list[str]:
@@ -280,7 +304,7 @@ class SearchIndex:
         Raises:
             SearchError: unknown mode or filter key.
         """
-        from search.fusion import NAMED_BOOST, fuse, params_for, prefer
+        from search.fusion import HYBRID_DENSE_SKIPS, NAMED_BOOST, fuse, params_for, prefer
 
         if mode not in MODES:
             raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
@@ -300,8 +324,12 @@ class SearchIndex:
         method = None if mode == "hybrid" else mode
         if mode in ("hybrid", "dense"):
             try:
-                qv = self.encode_queries([query])[0]
-                dense = self.dense.search(qv, n_cand, allowed=allowed)
+                qv = self.encode_queries([self.dense_query_text(query)])[0]
+                dense_rows = allowed
+                if mode == "hybrid":
+                    skip = self._part_rows(HYBRID_DENSE_SKIPS)
+                    dense_rows = ~skip if allowed is None else allowed & ~skip
+                dense = self.dense.search(qv, n_cand, allowed=dense_rows)
             except Exception as exc:  # noqa: BLE001 - model trouble: fall back to lexical
                 if mode == "dense":
                     raise
@@ -310,7 +338,7 @@ class SearchIndex:
                     self.warnings.append(msg)
                 method = "lexical"
         fused = fuse(lex, dense, k=n_cand, method=method,
-                     **params_for(self.manifest.get("model", {}).get("name", ""), query, method))
+                     **params_for(self.manifest.get("model", {}).get("name", ""), method))
         if not fused and mode == "hybrid" and len(dense[0]):
             fused = fuse(lex, dense, k=n_cand, method="dense")
         if method != "lexical":  # the lexical side already carries its own preference

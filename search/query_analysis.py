@@ -113,6 +113,17 @@ class Lexicon:
         p = Path(path) if path is not None else LEXICON_PATH
         return cls.from_dict(json.loads(p.read_text(encoding="utf-8")))
 
+    def phrases(self) -> list[str]:
+        """Every accented phrase of the lexicon (matches, expansions, stop phrases), space-joined.
+
+        Returns:
+            The phrases (how users ask and what the catalogue calls it), for language statistics.
+        """
+        out = [" ".join(p) for e in self.entries for p in e.match]
+        out += [" ".join(e.expand) for e in self.entries]
+        out += [" ".join(p) for p in self.stop_phrases]
+        return list(dict.fromkeys(out))
+
     def lookup(self, window: tuple[str, ...], accented: bool) -> list[int]:
         """Entries matching a token window.
 

@@ -107,12 +107,12 @@ def build_app(index_dir: str | Path, data_dir: Optional[str | Path] = None) -> g
 
 
 def warm_up(holder: IndexHolder) -> None:
-    """Open the index and load the embedding model in the background, so the first search is quick."""
+    """Open the index, load the embedding model and the accent restorer in the background, so the first search is quick."""
 
     def work() -> None:
         try:
             index = holder.get()
-            index.encode_queries(["khởi động"])
+            index.encode_queries([index.dense_query_text("khoi dong")])  # the model and the restorer
         except Exception:  # noqa: BLE001 - no index yet or model trouble: the UI will say so on use
             pass
 
