@@ -145,9 +145,9 @@ def main() -> None:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     print(f"{'split':5} {'stratum':7} {'system':10} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold")
     for split in splits:
-        for stratum in ("random", "cue", "cue2", "cue3", "all"):
+        for stratum in ("random", "cue", "cue2", "cue3", "cue4", "all"):
             sub = [it for it in items if it["split"] == split and (stratum == "all" or it.get("stratum") == stratum)]
-            if not sub:  # cue2/cue3 are dev only
+            if not sub:  # cue2…cue4 are dev only
                 continue
             for name, fn in systems.items():
                 p, r, tp, npred, ngold, _ = score(sub, fn, gold)

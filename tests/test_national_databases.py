@@ -90,6 +90,8 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "xuất trình bản chính giấy tờ để chứng minh",
         "Tên, địa chỉ đối với cơ quan, tổ chức; tên, số thẻ Căn cước/thẻ Căn cước công dân/số định danh cá nhân",
         "Giấy phép lái xe do cơ quan có thẩm quyền nước ngoài cấp cho nhà đầu tư nước ngoài",
+        # issue 13, fourth dev sample: foreigners' diplomatic / official ID
+        "Bản sao một trong các giấy tờ: giấy chứng minh thư ngoại giao, giấy chứng minh thư công vụ, thẻ tạm trú",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -131,6 +133,12 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "phải xuất trình giấy tờ tùy thân", "can_cuoc"),
         ("bản sao Giấy chứng nhận quyền sử dụng đất của tổ chức kinh tế có nhà đầu tư nước ngoài góp vốn", "dat_dai"),
         ("Bản sao đăng ký kinh doanh hoặc giấy phép hành nghề do Việt Nam cấp", "dkdn"),
+        # issue 13, fourth dev sample
+        ("Văn bản của cơ quan bảo hiểm xã hội cung cấp thông tin về việc đóng bảo hiểm xã hội của tổ chức", "bhxh"),
+        ("Bản sao giấy tờ, tài liệu chứng minh tư cách pháp lý của người đề nghị đăng ký trong trường hợp người đề "
+         "nghị là tổ chức, cá nhân Việt Nam", "phap_ly_nha_dau_tu"),
+        ("Bản sao có chứng thực Giấy chứng nhận đãng ký hợp tác xã (trường hợp chủ tàu là hợp tác xã)", "htx"),
+        ("Tài liệu chứng minh quyền nhân thân giữa người đăng ký và người nhận thừa kế", "nhan_than"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:

@@ -64,7 +64,9 @@ def write_xlsx(results: list, out: Path) -> None:
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "D2"
-    wb.save(out)
+    from search.report_style import save_atomic
+
+    save_atomic(wb.save, out, suffix=".xlsx")  # a failed save leaves the old file untouched
 
 
 def read_list(path: Path) -> tuple[list[CatalogueEntry], list[str]]:

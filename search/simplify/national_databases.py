@@ -213,7 +213,7 @@ class _Compiled:
 
 
 @lru_cache(maxsize=2)
-def _compiled(accented: bool) -> tuple[list[_Compiled], re.Pattern, tuple[str, ...], tuple[str, ...], re.Pattern, list]:
+def _compiled(accented: bool) -> tuple[list[_Compiled], re.Pattern, tuple, tuple[str, ...], re.Pattern, list]:
     """Per-spelling compiled table: papers, prefilter, lookup cues, form cues, foreign regex, database aliases."""
     f = (lambda s: s) if accented else fold
     papers = []
@@ -326,7 +326,7 @@ def _exclusion_scope(stext: str, start: int, accented: bool) -> str:
 
 def _for_matching(text: str, accented: bool) -> str:
     """Lower-case, abbreviations expanded; folded when the line was typed accent-less."""
-    low = _ABBR_RE.sub(lambda m: _ABBR[m.group(1)], text.lower())
+    low = _ABBR_RE.sub(lambda m: _ABBR[m.group(1)], text.lower()).replace("đãng ký", "đăng ký")  # OCR: ă read as ã
     return low if accented else fold(low)
 
 
