@@ -1,7 +1,7 @@
 """Benchmark of duplicate detection: planted duplicates, top pairs of the real corpus, speed.
 
 Usage:
-    .venv/bin/python benchmarks/duplicates.py planted [--n 200]
+    .venv/bin/python benchmarks/duplicates.py planted [--n 200] [--model minilm|e5]
     .venv/bin/python benchmarks/duplicates.py national [--top 50] [--index DIR]
     .venv/bin/python benchmarks/duplicates.py groups --index DIR [--sample 30] [--pairs 50]
     .venv/bin/python benchmarks/duplicates.py synthetic [--n 100000]
@@ -73,11 +73,20 @@ def load_national() -> list[Procedure]:
     return [conv(r, "national_portal_2642.jsonl.gz") for r in recs]
 
 
-def national_with_vectors() -> tuple[list[Procedure], np.ndarray, float]:
+def encode_with(texts: list[str], tag: str, model: str) -> np.ndarray:
+    """Vectors of the texts with the benchmark's MiniLM (``minilm``) or the product's default model (``e5``)."""
+    if model == "e5":
+        from benchmarks.common import encode_default
+
+        return encode_default(texts, "passage", f"{tag}-e5")
+    return encode(texts, tag)
+
+
+def national_with_vectors(model: str = "minilm") -> tuple[list[Procedure], np.ndarray, float]:
     """National procedures, one per code (as an index keeps them), with cached vectors and encode time."""
     procs = load_national()
     t = time.perf_counter()
-    vecs = encode([embed_text(p) for p in procs], "dup-national")
+    vecs = encode_with([embed_text(p) for p in procs], "dup-national", model)
     enc = time.perf_counter() - t
     first: dict[str, int] = {}
     for r, p in enumerate(procs):
@@ -155,15 +164,15 @@ def perturb(p: Procedure, rng: random.Random, n: int) -> tuple[Procedure, str]:
     return q, ", ".join(what)
 
 
-def planted(n: int, seed: int = 0) -> None:
-    """Planted-duplicate precision / recall per threshold."""
-    procs, base_vecs, enc0 = national_with_vectors()
+def planted(n: int, seed: int = 0, model: str = "minilm") -> None:
+    """Planted-duplicate precision / recall per threshold (vectors of ``model``: minilm or e5)."""
+    procs, base_vecs, enc0 = national_with_vectors(model)
     rng = random.Random(seed)
     chosen = rng.sample(range(len(procs)), n)
     copies = [perturb(procs[i], rng, c)[0] for c, i in enumerate(chosen)]
     allp = procs + copies
     t = time.perf_counter()
-    vecs = np.vstack([base_vecs, encode([embed_text(p) for p in copies], "dup-copies")])
+    vecs = np.vstack([base_vecs, encode_with([embed_text(p) for p in copies], "dup-copies", model)])
     enc = time.perf_counter() - t + enc0
     t = time.perf_counter()
     ps = score_pairs(allp, vecs, k=10)
@@ -173,7 +182,7 @@ def planted(n: int, seed: int = 0) -> None:
     i, j = ps.pairs[:, 0], ps.pairs[:, 1]
     is_true = np.array([(a, b) in truth for a, b in zip(i.tolist(), j.tolist())])
     involves_copy = j >= n0
-    print(f"# planted: {len(procs)} real + {n} copies; candidates {len(ps.pairs)}; "
+    print(f"# planted ({model}): {len(procs)} real + {n} copies; candidates {len(ps.pairs)}; "
           f"encode {enc:.1f}s; pairs {secs:.1f}s")
     print(f"candidate recall (any score): {is_true.sum() / n:.3f}")
     # a copy inherits the real relations of its original: (copy, X) is also right when (original, X)
@@ -378,6 +387,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--pairs", type=int, default=50)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--model", choices=["minilm", "e5"], default="minilm",
+                    help="planted: vectors of the benchmark's MiniLM or of the product's default model")
     a = ap.parse_args()
     import faiss
     import torch
@@ -385,7 +396,7 @@ def main() -> None:
     torch.set_num_threads(2)
     faiss.omp_set_num_threads(2)
     if a.what == "planted":
-        planted(a.n or 200)
+        planted(a.n or 200, model=a.model)
     elif a.what == "national":
         national(a.top, a.index)
     elif a.what == "groups":
