@@ -568,7 +568,7 @@ def evaluate_fusion(
             [ids[h.row] for h in prefer_rows(
                 fuse(lx, dn, CANDIDATES, method,
                      **(params if params is not None else params_for(PRODUCT_MODEL))), m, boost)[:10]]
-            for lx, dn, m, q in zip(lexical_runs, dense_runs, prefer, questions)
+            for lx, dn, m in zip(lexical_runs, dense_runs, prefer)
         ]
         m_dev = metrics([ranked[i] for i in dev], [questions[i] for i in dev], any_of=any_of)
         m_test = metrics([ranked[i] for i in test], [questions[i] for i in test], any_of=any_of)
