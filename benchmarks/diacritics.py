@@ -68,15 +68,8 @@ def pyvi_restore(tokens: list[str]) -> list[str]:
 
 
 def restorer(idx: LexicalIndex, lexicon_weight: int, bigram_weight: float | None = None) -> DiacriticRestorer:
-    """The index's restorer with the given lexicon pseudo-documents (0: corpus only)."""
-    import numpy as np
-
-    from indexer.lexical import FIELDS
-
-    df = sum(np.diff(idx._m[("exact", f)].indptr) for f in FIELDS)
-    r = DiacriticRestorer.from_vocabulary(idx._terms["exact"], df)
-    if lexicon_weight:
-        r.add_phrases(idx.lexicon.phrases(), lexicon_weight)
+    """The index's restorer with the given lexicon pseudo-documents (0: corpus only) and bigram weight."""
+    r = idx.make_diacritic_restorer(lexicon_weight)
     if bigram_weight is not None:
         r.bigram_weight = bigram_weight
     return r

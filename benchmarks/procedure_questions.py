@@ -100,8 +100,8 @@ def main() -> int:
     codes, names, wholes = national_units()
     dvecs = encode_default(names, "passage", "e5-names", cap=512)
     owners = list(codes)
-    wvecs = encode_default(wholes, "passage", "e5256-whole")
     if not args.names_only:
+        wvecs = encode_default(wholes, "passage", "e5256-whole")
         dvecs = np.vstack([dvecs, wvecs])
         owners += codes
     plain = folded_questions(heldout)

@@ -145,10 +145,9 @@ def main() -> None:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     print(f"{'split':5} {'stratum':7} {'system':10} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold")
     for split in splits:
-        for stratum in ("random", "cue", "cue2", "cue3", "cue4", "all"):
-            sub = [it for it in items if it["split"] == split and (stratum == "all" or it.get("stratum") == stratum)]
-            if not sub:  # cue2…cue4 are dev only
-                continue
+        in_split = [it for it in items if it["split"] == split]
+        for stratum in [*dict.fromkeys(it.get("stratum", "random") for it in in_split), "all"]:
+            sub = [it for it in in_split if stratum == "all" or it.get("stratum", "random") == stratum]
             for name, fn in systems.items():
                 p, r, tp, npred, ngold, _ = score(sub, fn, gold)
                 f1 = 2 * p * r / (p + r) if p + r else 0.0

@@ -58,10 +58,14 @@ class DiacriticRestorer:
 
     def __post_init__(self) -> None:
         if not self.by_fold:
-            groups: dict[str, list[str]] = {}
             for s in self.df:
-                groups.setdefault(fold(s), []).append(s)
-            self.by_fold = {k: sorted(v, key=lambda s: -self.df[s]) for k, v in groups.items()}
+                self.by_fold.setdefault(fold(s), []).append(s)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Order each fold's forms by frequency and recompute the unigram totals (after counting)."""
+        for forms in self.by_fold.values():
+            forms.sort(key=lambda s: -self.df.get(s, 0))
         self._total = float(sum(self.df.values())) or 1.0
         self._n = max(len(self.df), 1)
 
@@ -107,10 +111,7 @@ class DiacriticRestorer:
                     self.by_fold.setdefault(key, []).append(t)
             for a, c in zip(toks, toks[1:]):
                 self.pair_df[f"{a}_{c}"] = self.pair_df.get(f"{a}_{c}", 0) + weight
-        for key, forms in self.by_fold.items():
-            forms.sort(key=lambda s: -self.df.get(s, 0))
-        self._total = float(sum(self.df.values())) or 1.0
-        self._n = max(len(self.df), 1)
+        self._refresh()
 
     def _log_uni(self, s: str) -> float:
         return math.log((self.df.get(s, 0) + 0.5) / (self._total + 0.5 * self._n))

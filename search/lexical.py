@@ -57,8 +57,9 @@ class LexicalParams:
 
 KINDS = ("exact_uni", "exact_bi", "fold_uni", "fold_bi")
 # each colloquial-lexicon phrase counts as this many documents in the diacritic restorer:
-# syllable accuracy on the 70 tuning questions typed accent-less 0.870 → 0.935 (0.945 at 100;
-# 20 keeps the bundle's own wording in charge), docs/benchmarks.md "accent-less queries"
+# syllable accuracy on the tuning questions written with diacritics, folded, 0.869 → 0.941
+# (20 keeps the bundle's own wording in charge), benchmarks/diacritics.py, docs/benchmarks.md
+# "Issue 10c"
 LEXICON_PSEUDO_DOCS = 20
 
 
@@ -251,11 +252,22 @@ class LexicalIndex:
             The restorer (:mod:`search.diacritics`).
         """
         if self._restorer is None:
-            df = sum(np.diff(self._m[("exact", f)].indptr) for f in FIELDS)
-            r = DiacriticRestorer.from_vocabulary(self._terms["exact"], df)
-            r.add_phrases(self.lexicon.phrases(), LEXICON_PSEUDO_DOCS)
-            self._restorer = r
+            self._restorer = self.make_diacritic_restorer()
         return self._restorer
+
+    def make_diacritic_restorer(self, lexicon_weight: int = LEXICON_PSEUDO_DOCS) -> DiacriticRestorer:
+        """A new restorer from the exact space's document frequencies (title and body).
+
+        Args:
+            lexicon_weight: pseudo-documents per colloquial-lexicon phrase (0: the corpus only).
+        Returns:
+            The restorer (not cached; :meth:`diacritic_restorer` keeps the product's).
+        """
+        df = sum(np.diff(self._m[("exact", f)].indptr) for f in FIELDS)
+        r = DiacriticRestorer.from_vocabulary(self._terms["exact"], df)
+        if lexicon_weight:
+            r.add_phrases(self.lexicon.phrases(), lexicon_weight)
+        return r
 
     def dense_query_text(self, query: str) -> str:
         """The text the dense side embeds for a query (``SearchIndex.dense_query_text``).
@@ -264,8 +276,8 @@ class LexicalIndex:
         written out (:meth:`diacritic_restorer`), followed by the colloquial lexicon's
         administrative wording in brackets ("sổ đỏ bị mất (giấy chứng nhận quyền sử dụng đất)"),
         as the lexical side adds it — generic action words excepted. Dense-only MRR@10 on the
-        70 tuning procedure questions: 0.397 as typed, 0.520 restored, 0.660 with the wording;
-        ALQAC typed without diacritics 0.012 → 0.841 (docs/benchmarks.md "accent-less queries").
+        70 tuning procedure questions: 0.397 as typed, 0.520 restored, 0.671 with the wording;
+        ALQAC typed without diacritics 0.012 → 0.879 (docs/benchmarks.md "Issue 10c").
 
         Args:
             query: the user's query.
