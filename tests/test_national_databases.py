@@ -92,6 +92,15 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Giấy phép lái xe do cơ quan có thẩm quyền nước ngoài cấp cho nhà đầu tư nước ngoài",
         # issue 13, fourth dev sample: foreigners' diplomatic / official ID
         "Bản sao một trong các giấy tờ: giấy chứng minh thư ngoại giao, giấy chứng minh thư công vụ, thẻ tạm trú",
+        # issue 13, fifth dev sample: the paper excepted, the request form (its code names the paper),
+        # a person without Vietnamese nationality, a parent's death is not a kin relation to prove
+        "Bản sao giấy tờ tùy thân của người đề nghị cấp thẻ, trừ căn cước công dân, thẻ căn cước.",
+        "Văn bản yêu cầu cấp thông tin dùng cho cơ quan tiến hành tố tụng (Mẫu số 03/2025/LLTP)",
+        "Đối với nhân sự dự kiến không có quốc tịch Việt Nam: Phiếu lý lịch tư pháp hoặc văn bản có giá trị tương đương",
+        "Giấy chứng nhận đã cấp cho tàu cá",
+        # sixth dev sample: the result named in brackets; a foreigner's paper said so in brackets
+        "Khi đến cơ quan đăng ký hộ tịch nhận kết quả (Giấy chứng nhận kết hôn), người có yêu cầu phải nộp đơn",
+        "Bản sao giấy xác nhận tình trạng hôn nhân (đối với người nước ngoài)",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -139,6 +148,26 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "nghị là tổ chức, cá nhân Việt Nam", "phap_ly_nha_dau_tu"),
         ("Bản sao có chứng thực Giấy chứng nhận đãng ký hợp tác xã (trường hợp chủ tàu là hợp tác xã)", "htx"),
         ("Tài liệu chứng minh quyền nhân thân giữa người đăng ký và người nhận thừa kế", "nhan_than"),
+        # issue 13, fifth dev sample
+        ("Giấy xác nhận tình trạng hôn nhân do Cơ quan đại diện ngoại giao, Cơ quan đại diện lãnh sự của Việt Nam ở "
+         "nước ngoài cấp", "hon_nhan"),
+        ("Giấy tờ của chủ xe (sử dụng tài khoản định danh mức độ 2)", "can_cuoc"),
+        ("Giấy tờ chứng minh điều kiện giám hộ đương nhiên theo quy định của Bộ luật Dân sự", "nhan_than"),
+        ("Giấy tờ chứng minh là cha, mẹ hoặc người đại diện theo pháp luật đối với trường hợp trẻ em dưới 14 tuổi",
+         "nhan_than"),
+        ("giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh người đại diện theo pháp luật đối với người "
+         "mất năng lực hành vi dân sự, người chưa đủ 14 tuổi", "nhan_than"),
+        ("Một trong các giấy tờ: Giấy tờ về quốc tịch, hộ tịch, hộ khẩu, căn cước", "giay_to_ho_tich"),
+        ("Danh sách lao động, mức đóng bảo hiểm xã hội, bảo hiểm y tế có xác nhận của cơ quan bảo hiểm", "bhxh"),
+        ("Giấy chứng nhận đã cấp hoặc một trong các loại giấy tờ về quyền sử dụng đất", "dat_dai"),
+        ("người thừa kế phải gửi bản sao chụp giấy chứng tử", "khai_tu"),
+        # issue 13, sixth dev sample
+        ("Văn bản đề nghị đăng ký xe tạm thời, kèm theo bản phô tô chứng nhận đăng ký xe", "dang_ky_xe"),
+        ("Bản sao điện tử được cấp từ sổ gốc của giấy phép lái xe", "gplx"),
+        ("phải nộp giấy tờ chứng minh tình trạng hôn nhân (đối với người nước ngoài), giấy xác nhận của tổ chức y tế",
+         "suc_khoe"),
+        ("Bản sao Giấy chứng nhận quyền sử dụng đất (của tổ chức có vốn đầu tư nước ngoài)", "dat_dai"),
+        ("Trường hợp thông tin đã có trong CSDLQGVDC thì không phải nộp", "csdl_dan_cu"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:

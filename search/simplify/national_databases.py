@@ -130,6 +130,8 @@ def _papers(data: dict) -> tuple[PaperEntry, ...]:
 DATABASES: tuple[NationalDatabase, ...] = _databases(_DATA)
 PAPERS: tuple[PaperEntry, ...] = _papers(_DATA)
 _DB_BY_KEY = {d.key: d for d in DATABASES}
+# the "@foreign" exclusion words in each spelling (with diacritics: True)
+_FOREIGN_WORDS = {True: frozenset(_DATA.get("foreign", ())), False: frozenset(fold(x) for x in _DATA.get("foreign", ()))}
 _PAPER_BY_KEY = {p.key: p for p in PAPERS}
 # a clause that names only a database ("… đã có trong Cơ sở dữ liệu hộ tịch điện tử thì không phải tải lên")
 _DB_ONLY = {
@@ -159,8 +161,12 @@ _ABBR = {
     "qsdd": "quyền sử dụng đất",
     "lltp": "lý lịch tư pháp",
     "csdl": "cơ sở dữ liệu",
+    "csdlqgvdc": "cơ sở dữ liệu quốc gia về dân cư",
+    "csdlhtđt": "cơ sở dữ liệu hộ tịch điện tử",
+    "csdlhtdt": "cơ sở dữ liệu hộ tịch điện tử",
 }
-_ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _ABBR), key=len, reverse=True)) + r")(?![\w])")
+# not inside a form's code ("Mẫu số 03/2025/LLTP" is the form, not the paper)
+_ABBR_RE = re.compile(r"(?<![\w])(?<!\d/)(" + "|".join(sorted(map(re.escape, _ABBR), key=len, reverse=True)) + r")(?![\w])")
 
 # words that may stand before the paper's name in a segment: copies, quantities, "xuất trình" …
 _PREFIX_OK = {
@@ -170,13 +176,19 @@ _PREFIX_OK = {
     "duoc", "de", "doi", "chieu", "trong", "i", "ii", "iii", "iv", "v", "vi", "a", "b", "c", "d", "dd", "e",
     "dong", "thoi", "la",  # "(đồng thời là Giấy chứng nhận đăng ký kinh doanh)"
     "ngoai",  # "ngoài bản sao Giấy khai sinh, phải có …"
+    "pho",  # "bản phô tô"
 }
+# a copy's origin between the copy words and the paper ("bản sao được cấp từ sổ gốc của …")
+_COPY_ORIGIN = re.compile(r"(?:duoc )?cap tu so goc")
 _PREFIX_MAX_WORDS = 14
 # a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
-_DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|phải có)\s", re.IGNORECASE)
-_DEMAND_F = re.compile(r"(?:phai )?(?:kem theo|xuat trinh|nop|cung cap|gui kem|phai co)\s")
-_SPLIT = re.compile(
-    r"[,:()\[\]/+•*]|(?:\s[-–]\s)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va|thì|thi)\b"
+_DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|gửi|phải có)\s", re.IGNORECASE)
+_DEMAND_F = re.compile(r"(?:phai )?(?:kem theo|xuat trinh|nop|cung cap|gui kem|gui|phai co)\s")
+# "giấy tờ tùy thân, trừ căn cước công dân": the paper after "trừ" is the one not asked for
+_EXCEPT = re.compile(r"(?<!\w)(?:ngoại )?trừ\s+")
+_EXCEPT_F = re.compile(r"(?<!\w)(?:ngoai )?tru\s+")
+_SPLIT = re.compile(  # a "/" in a form's code ("Mẫu số 03/2025/LLTP") does not split
+    r"[,:()\[\]+•*]|(?<!\d)/|(?:\s[-–]\s)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va|thì|thi)\b"
 )
 _CLAUSE = re.compile(r"([;\n]|\.(?=\s|$))")
 
@@ -194,13 +206,16 @@ _LOOKUP = (
 _LOOKUP_STRONG = tuple(c for c in _LOOKUP if c != "cơ sở dữ liệu")
 # the paper is what the procedure hands back ("Nhận kết quả, gồm: Thẻ BHYT")
 _RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
+# … or names it in brackets ("khi đến nhận kết quả (Giấy chứng nhận kết hôn), … phải nộp …")
+_RESULT_BRACKET = re.compile(r"kết quả\s*\(\s*$")
+_RESULT_BRACKET_F = re.compile(fold(_RESULT_BRACKET.pattern))
 # a clause describing a form's content: an ID number in it is not the paper
 _FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ")
 # a clause saying the paper was issued abroad
 _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
     # legalised abroad, or the paper of a neighbouring country's citizen or of a stateless person
-    r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch"
+    r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch|không có quốc tịch việt nam"
 )
 
 
@@ -293,12 +308,15 @@ def _prefix_ok(prefix: str, accented: bool) -> bool:
         pass
     if m is not None:
         prefix = prefix[m.end():]
-    words = re.findall(r"\w+", fold(prefix))
+    words = re.findall(r"\w+", _COPY_ORIGIN.sub(" ", fold(prefix)))
     return len(words) <= _PREFIX_MAX_WORDS and all(w in _PREFIX_OK for w in words)
 
 
 # "nước ngoài" that says who invests or what the procedure involves, not who issued the paper
 _BENIGN_FOREIGN = ("nhà đầu tư nước ngoài", "vốn đầu tư nước ngoài", "có yếu tố nước ngoài")
+# Vietnam's own missions abroad issue Vietnamese papers ("… do Cơ quan đại diện … của Việt Nam ở nước ngoài cấp")
+_VN_MISSION = re.compile(r"cơ quan đại diện[^.;]{0,80}việt nam (?:ở|tại) nước ngoài")
+_VN_MISSION_F = re.compile(fold(_VN_MISSION.pattern))
 
 
 def _exclusion_scope(stext: str, start: int, accented: bool) -> str:
@@ -319,9 +337,28 @@ def _exclusion_scope(stext: str, start: int, accented: bool) -> str:
     for m in (_DEMAND if accented else _DEMAND_F).finditer(stext, 0, start + 1):
         pass
     scope = stext[m.end():] if m is not None and m.end() <= start else stext
+    return _strip_benign(scope, accented)
+
+
+def _parenthesis_after(ctext: str, spos: int, stext: str, accented: bool) -> str:
+    """The bracket right after a segment, which says whose paper it is ("… (đối với người nước ngoài)").
+
+    Returns:
+        Its text without the foreign words that do not make a paper foreign-issued ("" if none).
+    """
+    if spos < 0:
+        return ""
+    rest = ctext[spos + len(stext):].lstrip()
+    if not rest.startswith("(") or ")" not in rest:
+        return ""
+    return _strip_benign(rest[1:rest.find(")")], accented)
+
+
+def _strip_benign(text: str, accented: bool) -> str:
+    """Blank the phrases where "nước ngoài" says who invests or what is involved, or names Vietnam's missions."""
     for b in _BENIGN_FOREIGN:
-        scope = scope.replace(b if accented else fold(b), " ")
-    return scope
+        text = text.replace(b if accented else fold(b), " ")
+    return (_VN_MISSION if accented else _VN_MISSION_F).sub(" ", text)
 
 
 def _for_matching(text: str, accented: bool) -> str:
@@ -366,6 +403,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     if not prefilter.search(_for_matching(text, accented)):
         return ()  # fast path: no paper phrase, purpose or database name at all
     found: dict[str, PaperMatch] = {}
+    foreign_words = _FOREIGN_WORDS[accented]
     in_form = False  # a form's content goes on over ";" until the sentence ends
     for clause, end in _clauses(text):
         ctext = _for_matching(clause, accented)
@@ -376,16 +414,20 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
         if not clause.strip() or not prefilter.search(ctext):
             continue
         lookup = any(c in ctext for c in lookup_cues)
-        if foreign.search(ctext) or result_rx.search(ctext):
+        if foreign.search((_VN_MISSION if accented else _VN_MISSION_F).sub(" ", ctext)) or result_rx.search(ctext):
             continue
+        excepted = {c.paper.key for m in (_EXCEPT if accented else _EXCEPT_F).finditer(ctext)
+                    for c in papers if c.start.match(ctext, m.end())}
         before = len(found)
         for seg in _SPLIT.split(clause):
             if not seg or not seg.strip():
                 continue
             stext = _for_matching(seg, accented)
             spos = ctext.find(stext)
+            if spos > 0 and (_RESULT_BRACKET if accented else _RESULT_BRACKET_F).search(ctext, 0, spos):
+                continue  # the result handed back, named in brackets
             for c in papers:
-                if c.paper.key in found:
+                if c.paper.key in found or c.paper.key in excepted:
                     continue
                 m = c.start.search(stext)
                 if not m:
@@ -396,6 +438,9 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
                     if form_at >= 0 and spos >= 0 and form_at < spos + m.start():
                         continue
                 if any(e in _exclusion_scope(stext, m.start(), accented) for e in c.excludes):
+                    continue
+                paren = _parenthesis_after(ctext, spos, stext, accented)
+                if paren and any(e in paren for e in c.excludes if e in foreign_words):
                     continue
                 found[c.paper.key] = _make(c.paper, seg, clause, lookup, accented)
         for c in papers:  # papers named by purpose, anywhere in the clause
