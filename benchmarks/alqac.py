@@ -18,6 +18,7 @@ Run:
     .venv/bin/python benchmarks/alqac.py              # everything (vectors cached in /tmp)
     .venv/bin/python benchmarks/alqac.py --no-dense   # lexical only
     .venv/bin/python benchmarks/alqac.py --pyvi       # + the word-segmentation experiment
+    .venv/bin/python benchmarks/alqac.py --questions benchmarks/data/alqac_own_questions.json
 """
 
 from __future__ import annotations
@@ -172,9 +173,11 @@ def main() -> int:
     ap.add_argument("--variants", action="store_true", help="also the k1/b index variants")
     ap.add_argument("--articles-only", action="store_true",
                     help="dense side over whole articles only (no clause units of long articles)")
+    ap.add_argument("--questions", type=Path,
+                    help="another question file in train.json's format (e.g. benchmarks/data/alqac_own_questions.json)")
     args = ap.parse_args()
 
-    corpus, questions = load_alqac()
+    corpus, questions = load_alqac(args.questions)
     named_qs = named_law_questions(questions)
     sets = [("ALQAC train", questions), ("ALQAC train, named law", named_qs)]
     docs = law_docs(corpus)

@@ -56,10 +56,13 @@ class Question:
     relevant: set[str]
 
 
-def load_alqac() -> tuple[Corpus, list[Question]]:
+def load_alqac(questions: Path | None = None) -> tuple[Corpus, list[Question]]:
     """ALQAC 2023: 2,249 law articles and the 100 training questions.
 
     The first line of an article is its heading; it is used as the title.
+
+    Args:
+        questions: another question file in train.json's format (default: train.json).
     """
     root = shared_data() / "retrieval" / "alqac2023"
     arts = json.loads((root / "all_articles_2023.json").read_text(encoding="utf-8"))
@@ -70,7 +73,7 @@ def load_alqac() -> tuple[Corpus, list[Question]]:
         ids.append(key)
         titles.append(f"{law}. {head.strip()}")
         bodies.append(rest.strip())
-    qs = json.loads((root / "train.json").read_text(encoding="utf-8"))
+    qs = json.loads((questions or root / "train.json").read_text(encoding="utf-8"))
     questions = [
         Question(q["question_id"], q["text"], {f"{r['law_id']}@{r['article_id']}" for r in q["relevant_articles"]})
         for q in qs

@@ -17,6 +17,7 @@ cached in /tmp under the keys of benchmarks/embedding_models.py.
 Run:
     .venv/bin/python benchmarks/procedure_questions.py
     .venv/bin/python benchmarks/procedure_questions.py --no-dense
+    .venv/bin/python benchmarks/procedure_questions.py --index DIR   # end to end on a built bundle
 """
 
 from __future__ import annotations
@@ -57,6 +58,24 @@ BODY_VARIANTS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+def end_to_end(index: Path) -> int:
+    """MRR@10 of ``SearchIndex.search`` (each mode) on a bundle built from the national procedures."""
+    from search import open_index
+
+    b = procedure_bench()
+    ix = open_index(index)
+    print(f"## End to end: SearchIndex.search on {index} ({ix.status()['model']})\n")
+    print("| mode | 70 dev | 70 test | 70 all | 30 held-out | 30 held-out without diacritics |\n|---|---|---|---|---|---|")
+    sets = [b.tuning[0::2], b.tuning[1::2], b.tuning, b.heldout, folded_questions(b.heldout)]
+    for mode in ("lexical", "dense", "hybrid"):
+        row = []
+        for qs in sets:
+            ranked = [[h.code for h in ix.search(q.text, k=10, mode=mode)] for q in qs]
+            row.append(metrics(ranked, qs, any_of=True)["MRR@10"])
+        print(f"| {mode} | " + " | ".join(f"{x:.3f}" for x in row) + " |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--no-dense", action="store_true")
@@ -64,7 +83,11 @@ def main() -> int:
     ap.add_argument("--names-only", action="store_true", help="dense side over the name units only")
     ap.add_argument("--as-typed", action="store_true",
                     help="embed the questions as typed (before search.diacritics), for comparison")
+    ap.add_argument("--index", type=Path,
+                    help="only the product end to end: SearchIndex.search on this bundle (national procedures)")
     args = ap.parse_args()
+    if args.index:
+        return end_to_end(args.index)
     b = procedure_bench()
     corpus, idx, questions, heldout = b.corpus, b.index, b.tuning, b.heldout
     print(f"Kho quốc gia: {len(corpus.ids)} thủ tục; {len(questions)} câu hỏi để chỉnh, {len(heldout)} câu hỏi giữ lại\n")

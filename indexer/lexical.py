@@ -116,10 +116,10 @@ def _pack_vocab(vocab: dict[str, int]) -> np.ndarray:
     return np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
 
 
-def _meta(n_docs: int, k1: float, b: dict) -> dict:
+def _meta(n_docs: int, k1: float, b: dict, body_has_title: bool) -> dict:
     """lexical.json metadata; ``vocab_size`` is filled per space by the builder."""
     return {"format": FORMAT_VERSION, "n_docs": n_docs, "k1": k1, "b": b,
-            "spaces": list(SPACES), "fields": list(FIELDS), "vocab_size": {}}
+            "spaces": list(SPACES), "fields": list(FIELDS), "body_has_title": body_has_title, "vocab_size": {}}
 
 
 def build_arrays(
@@ -129,6 +129,7 @@ def build_arrays(
     k1: float = DEFAULT_K1,
     b: dict[str, float] | None = None,
     analysed: Iterable[tuple[dict, dict]] | None = None,
+    body_has_title: bool = True,
 ) -> tuple[dict[str, np.ndarray], dict]:
     """Build all matrices and vocabularies in memory (no cache).
 
@@ -141,6 +142,8 @@ def build_arrays(
         k1: BM25 k1.
         b: BM25 b per field.
         analysed: optional pre-analysed (title, body) pairs from :func:`analyse`.
+        body_has_title: the body field scores the whole row, title included (see
+            :func:`build_arrays_from_store`).
 
     Returns:
         (arrays for np.savez, metadata for lexical.json).
@@ -155,7 +158,7 @@ def build_arrays(
         store.add([i.to_bytes(32, "big") for i in range(2 * len(pairs))], [a for pair in pairs for a in pair])
         t_rows = np.arange(0, 2 * len(pairs), 2, dtype=np.int64)
         b_rows = t_rows + 1
-    return build_arrays_from_store(store, t_rows, b_rows, k1=k1, b=b)
+    return build_arrays_from_store(store, t_rows, b_rows, k1=k1, b=b, body_has_title=body_has_title)
 
 
 class AnalysisStore:
@@ -314,8 +317,14 @@ def build_arrays_from_store(
     *,
     k1: float = DEFAULT_K1,
     b: dict[str, float] | None = None,
+    body_has_title: bool = True,
 ) -> tuple[dict[str, np.ndarray], dict]:
     """Same arrays as :func:`build_arrays`, from analyses already in a store.
+
+    The title field scores the title alone; the body field scores the whole row (title terms
+    and length included) when ``body_has_title``, as a plain BM25 over the whole text does:
+    a title word counts once more in its field instead of being scored only against the
+    short titles (measured in docs/benchmarks.md, "Issue 10d").
 
     Args:
         store: analyses of the distinct texts.
@@ -323,6 +332,7 @@ def build_arrays_from_store(
         body_entries: store entry of each row's body.
         k1: BM25 k1.
         b: BM25 b per field.
+        body_has_title: False: the body field is the body alone (bundles before issue 10d).
 
     Returns:
         (arrays for np.savez, metadata for lexical.json), equal to build_arrays' output.
@@ -330,7 +340,7 @@ def build_arrays_from_store(
     b = {**DEFAULT_B, **(b or {})}
     n_docs = int(title_entries.size)
     arrays: dict[str, np.ndarray] = {}
-    meta = _meta(n_docs, k1, b)
+    meta = _meta(n_docs, k1, b, body_has_title)
     for space in SPACES:
         gathered = {f: _gather(store.ids[space], store.offsets[space], e)
                     for f, e in (("title", title_entries), ("body", body_entries))}
@@ -345,10 +355,15 @@ def build_arrays_from_store(
         new_ids = rank[flat]
         n_terms = int(order.size)
         n_title = gathered["title"][0].size
-        for fi, (field, entries) in enumerate((("title", title_entries), ("body", body_entries))):
-            ids = new_ids[:n_title] if fi == 0 else new_ids[n_title:]
-            doc_ids = np.repeat(np.arange(n_docs, dtype=np.int64), gathered[field][1])
-            m = _bm25_from_ids(ids, doc_ids, store.ntok[space][entries], n_terms, k1, b[field])
+        rows = {f: np.repeat(np.arange(n_docs, dtype=np.int64), gathered[f][1]) for f in FIELDS}
+        lengths = {f: store.ntok[space][e] for f, e in (("title", title_entries), ("body", body_entries))}
+        fields = {"title": (new_ids[:n_title], rows["title"], lengths["title"])}
+        if body_has_title:  # the whole row: title terms and length count in the body field too
+            fields["body"] = (new_ids, np.concatenate([rows["title"], rows["body"]]), lengths["title"] + lengths["body"])
+        else:
+            fields["body"] = (new_ids[n_title:], rows["body"], lengths["body"])
+        for field, (ids, doc_ids, dl) in fields.items():
+            m = _bm25_from_ids(ids, doc_ids, dl, n_terms, k1, b[field])
             arrays[f"{space}_{field}_data"] = m.data.astype(np.float32)
             arrays[f"{space}_{field}_indices"] = m.indices.astype(np.int32)
             arrays[f"{space}_{field}_indptr"] = m.indptr.astype(np.int64)

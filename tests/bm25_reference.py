@@ -20,8 +20,12 @@ def reference_build_arrays(
     k1: float = DEFAULT_K1,
     b: dict[str, float] | None = None,
     analysed: Iterable[tuple[dict, dict]] | None = None,
+    body_has_title: bool = True,
 ) -> tuple[dict[str, np.ndarray], dict]:
-    """Analyse every row and grow one vocabulary per space field by field (titles first)."""
+    """Analyse every row and grow one vocabulary per space field by field (titles first).
+
+    With ``body_has_title`` the body field holds the title's terms and length too.
+    """
     if len(titles) != len(bodies):
         raise ValueError("titles và bodies phải có cùng số phần tử")
     b = {**DEFAULT_B, **(b or {})}
@@ -36,13 +40,16 @@ def reference_build_arrays(
         analysed = [(once(t or ""), once(x or "")) for t, x in zip(titles, bodies)]
     analysed = list(analysed)
     arrays: dict[str, np.ndarray] = {}
-    meta = _meta(len(titles), k1, b)
+    meta = _meta(len(titles), k1, b, body_has_title)
     for space in SPACES:
         vocab: dict[str, int] = {}
         mats = {}
         for fi, field in enumerate(FIELDS):
             terms = [pair[fi][space][0] for pair in analysed]
             lengths = np.array([pair[fi][space][1] for pair in analysed], dtype=np.float64)
+            if field == "body" and body_has_title:
+                terms = [pair[0][space][0] + t for pair, t in zip(analysed, terms)]
+                lengths = lengths + np.array([pair[0][space][1] for pair in analysed], dtype=np.float64)
             mats[field] = bm25_term_matrix(terms, lengths, vocab, k1=k1, b=b[field])
         n_terms = len(vocab)
         for field, m in mats.items():

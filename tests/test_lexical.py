@@ -10,7 +10,7 @@ import pytest
 
 from indexer.lexical import write_lexical
 from indexer.vietnamese import bigrams, fold_tokens, tokenize
-from search.lexical import LexicalIndex, LexicalParams
+from search.lexical import TITLE_WEIGHT, LexicalIndex, LexicalParams
 
 TITLES = [
     "Đăng ký khai sinh",
@@ -85,12 +85,14 @@ def test_full_score_equals_plain_formula(index: LexicalIndex) -> None:
     for d in range(len(TITLES)):
         total = 0.0
         for space, terms, w_space in (("exact", q_exact, 1.0), ("fold", q_fold, p.fold_weight_accented)):
-            for field, texts, fw in (("title", TITLES, p.title_weight), ("body", BODIES, p.body_weight)):
-                toks = [tokenize(t) for t in texts]
+            # the body field is the whole row: title and body, each with its own bigrams
+            for field, texts, fw in (("title", [(t,) for t in TITLES], TITLE_WEIGHT[True]),
+                                     ("body", list(zip(TITLES, BODIES)), p.body_weight)):
+                parts = [[tokenize(x) for x in row] for row in texts]
                 if space == "fold":
-                    toks = [fold_tokens(t) for t in toks]
-                docs = [t + bigrams(t) for t in toks]
-                lengths = [len(t) for t in toks]
+                    parts = [[fold_tokens(t) for t in row] for row in parts]
+                docs = [[w for t in row for w in t + bigrams(t)] for row in parts]
+                lengths = [sum(len(t) for t in row) for row in parts]
                 for term in terms:
                     tw = p.bigram_weight if "_" in term else 1.0
                     total += w_space * fw * tw * _plain_bm25(term, docs, lengths, d, meta["k1"], meta["b"][field])
@@ -279,8 +281,33 @@ def test_builder_equals_reference_builder() -> None:
     from indexer.lexical import analyse, build_arrays
 
     for analysed in (None, [(analyse(t), analyse(x)) for t, x in zip(TITLES, BODIES)]):
-        got, meta = build_arrays(TITLES, BODIES, analysed=analysed)
-        ref, ref_meta = reference_build_arrays(TITLES, BODIES)
-        assert got.keys() == ref.keys() and meta == ref_meta
-        for k in ref:
-            assert got[k].dtype == ref[k].dtype and np.array_equal(got[k], ref[k]), k
+        for whole in (True, False):  # False: the body field of bundles built before issue 10d
+            got, meta = build_arrays(TITLES, BODIES, analysed=analysed, body_has_title=whole)
+            ref, ref_meta = reference_build_arrays(TITLES, BODIES, body_has_title=whole)
+            assert got.keys() == ref.keys() and meta == ref_meta and meta["body_has_title"] is whole
+            for k in ref:
+                assert got[k].dtype == ref[k].dtype and np.array_equal(got[k], ref[k]), k
+
+
+def test_title_weight_follows_what_the_body_field_holds() -> None:
+    """A bundle whose body field is the body alone (no "body_has_title") keeps its title weight."""
+    import scipy.sparse as sp
+
+    from indexer.lexical import FIELDS, SPACES, build_arrays
+    from search.lexical import _unpack_vocab
+
+    def index(whole: bool) -> LexicalIndex:
+        arrays, meta = build_arrays(TITLES, BODIES, body_has_title=whole)
+        if not whole:
+            del meta["body_has_title"]  # as lexical.json of an older bundle
+        vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in SPACES}
+        mats = {(s, f): sp.csr_matrix((arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
+                                      shape=(len(vocabs[s]), meta["n_docs"])) for s in SPACES for f in FIELDS}
+        return LexicalIndex(mats, vocabs, meta)
+
+    q = "đăng ký khai sinh"
+    for whole in (True, False):
+        ix = index(whole)
+        default = ix.scores(q)
+        ix.params = LexicalParams(title_weight=TITLE_WEIGHT[whole])
+        assert np.allclose(default, ix.scores(q))
