@@ -387,7 +387,9 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     information up ("khai thác", "tra cứu", "cơ sở dữ liệu", "không bao gồm"), a paper
     named anywhere matches (``lookup=True``); with no paper named, the databases the clause
     names do. Refused: segments naming a look-alike (``excludes``), clauses describing a
-    form's content ("họ tên, số căn cước …") and papers issued abroad.
+    form's content ("họ tên, số căn cước …"), papers issued abroad or said in brackets to be a
+    foreigner's, a paper excepted ("trừ căn cước công dân") and the result handed back
+    ("nhận kết quả (Giấy chứng nhận kết hôn)").
 
     Args:
         name: the dossier line as written (any spelling; accent-less accepted).
