@@ -55,7 +55,7 @@ from benchmarks.common import (  # noqa: E402
 from benchmarks.common import lexical_ranked as _lexical_ranked  # noqa: E402
 from indexer.lexical import analyse, build_arrays  # noqa: E402
 from indexer.vietnamese import bigrams, tokenize  # noqa: E402
-from search.lexical import LexicalIndex, LexicalParams, _unpack_vocab  # noqa: E402
+from search.lexical import LexicalIndex, LexicalParams  # noqa: E402
 
 def bm25s_ranked(corpus, questions, tokens_fn) -> list[list[str]]:
     """Plain bm25s (lucene, k1=1.5, b=0.75) over title+body with the given token function."""
@@ -103,19 +103,7 @@ def pyvi_plus_bigrams(text: str) -> list[str]:
 
 
 def index_with(corpus, analysed, k1: float, b: dict) -> LexicalIndex:
-    arrays, meta = build_arrays(corpus.titles, corpus.bodies, k1=k1, b=b, analysed=analysed)
-    import scipy.sparse as sp
-
-    vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in ("exact", "fold")}
-    mats = {
-        (s, f): sp.csr_matrix(
-            (arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
-            shape=(len(vocabs[s]), meta["n_docs"]),
-        )
-        for s in ("exact", "fold")
-        for f in ("title", "body")
-    }
-    return LexicalIndex(mats, vocabs, meta)
+    return LexicalIndex.from_arrays(*build_arrays(corpus.titles, corpus.bodies, k1=k1, b=b, analysed=analysed))
 
 
 def lexical_ranked(idx: LexicalIndex, corpus, questions, k: int = 10, prefer=None, boost: float = 0.0,

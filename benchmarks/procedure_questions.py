@@ -42,6 +42,8 @@ from benchmarks.common import (  # noqa: E402
     folded_questions,
     lexical_ranked,
     lexical_runs,
+    load_heldout_questions,
+    load_procedure_questions,
     load_procedures,
     metrics,
     national_units,
@@ -62,11 +64,11 @@ def end_to_end(index: Path) -> int:
     """MRR@10 of ``SearchIndex.search`` (each mode) on a bundle built from the national procedures."""
     from search import open_index
 
-    b = procedure_bench()
+    tuning, heldout = load_procedure_questions(), load_heldout_questions()
     ix = open_index(index)
     print(f"## End to end: SearchIndex.search on {index} ({ix.status()['model']})\n")
     print("| mode | 70 dev | 70 test | 70 all | 30 held-out | 30 held-out without diacritics |\n|---|---|---|---|---|---|")
-    sets = [b.tuning[0::2], b.tuning[1::2], b.tuning, b.heldout, folded_questions(b.heldout)]
+    sets = [tuning[0::2], tuning[1::2], tuning, heldout, folded_questions(heldout)]
     for mode in ("lexical", "dense", "hybrid"):
         row = []
         for qs in sets:

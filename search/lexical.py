@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -215,16 +216,31 @@ class LexicalIndex:
         """
         dir = Path(dir)
         meta = json.loads((dir / "lexical.json").read_text(encoding="utf-8"))
-        n_docs = int(meta["n_docs"])
         with np.load(dir / "lexical.npz", allow_pickle=False) as z:
-            vocabs = {s: _unpack_vocab(z[f"{s}_vocab"]) for s in SPACES}
-            mats = {}
-            for s in SPACES:
-                for f in FIELDS:
-                    mats[(s, f)] = sp.csr_matrix(
-                        (z[f"{s}_{f}_data"], z[f"{s}_{f}_indices"], z[f"{s}_{f}_indptr"]),
-                        shape=(len(vocabs[s]), n_docs),
-                    )
+            return cls.from_arrays(z, meta, params)
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], meta: dict,
+                    params: LexicalParams | None = None) -> "LexicalIndex":
+        """Wrap the arrays and metadata of ``indexer.lexical.build_arrays`` (or an opened lexical.npz).
+
+        Args:
+            arrays: "<space>_vocab" and "<space>_<field>_{data,indices,indptr}" for every space and field.
+            meta: the lexical.json metadata.
+            params: query-time weights (defaults if None).
+
+        Returns:
+            The index.
+        """
+        vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in SPACES}
+        mats = {
+            (s, f): sp.csr_matrix(
+                (arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
+                shape=(len(vocabs[s]), int(meta["n_docs"])),
+            )
+            for s in SPACES
+            for f in FIELDS
+        }
         return cls(mats, vocabs, meta, params)
 
     @classmethod
@@ -232,17 +248,7 @@ class LexicalIndex:
         """Build in memory (tests, benchmarks) with the same code as ``write_lexical``."""
         from indexer.lexical import build_arrays
 
-        arrays, meta = build_arrays(titles, bodies)
-        vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in SPACES}
-        mats = {
-            (s, f): sp.csr_matrix(
-                (arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
-                shape=(len(vocabs[s]), meta["n_docs"]),
-            )
-            for s in SPACES
-            for f in FIELDS
-        }
-        return cls(mats, vocabs, meta, params)
+        return cls.from_arrays(*build_arrays(titles, bodies), params)
 
     # --- query side -----------------------------------------------------------------------
 

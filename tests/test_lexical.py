@@ -291,19 +291,13 @@ def test_builder_equals_reference_builder() -> None:
 
 def test_title_weight_follows_what_the_body_field_holds() -> None:
     """A bundle whose body field is the body alone (no "body_has_title") keeps its title weight."""
-    import scipy.sparse as sp
-
-    from indexer.lexical import FIELDS, SPACES, build_arrays
-    from search.lexical import _unpack_vocab
+    from indexer.lexical import build_arrays
 
     def index(whole: bool) -> LexicalIndex:
         arrays, meta = build_arrays(TITLES, BODIES, body_has_title=whole)
         if not whole:
             del meta["body_has_title"]  # as lexical.json of an older bundle
-        vocabs = {s: _unpack_vocab(arrays[f"{s}_vocab"]) for s in SPACES}
-        mats = {(s, f): sp.csr_matrix((arrays[f"{s}_{f}_data"], arrays[f"{s}_{f}_indices"], arrays[f"{s}_{f}_indptr"]),
-                                      shape=(len(vocabs[s]), meta["n_docs"])) for s in SPACES for f in FIELDS}
-        return LexicalIndex(mats, vocabs, meta)
+        return LexicalIndex.from_arrays(arrays, meta)
 
     q = "đăng ký khai sinh"
     for whole in (True, False):

@@ -132,6 +132,11 @@ PAPERS: tuple[PaperEntry, ...] = _papers(_DATA)
 _DB_BY_KEY = {d.key: d for d in DATABASES}
 # the "@foreign" exclusion words in each spelling (with diacritics: True)
 _FOREIGN_WORDS = {True: frozenset(_DATA.get("foreign", ())), False: frozenset(fold(x) for x in _DATA.get("foreign", ()))}
+
+
+def _by_spelling(pattern: str) -> dict[bool, re.Pattern]:
+    """A lower-case pattern compiled for both spellings of a line: with diacritics (True) and folded."""
+    return {True: re.compile(pattern), False: re.compile(fold(pattern))}
 _PAPER_BY_KEY = {p.key: p for p in PAPERS}
 # a clause that names only a database ("… đã có trong Cơ sở dữ liệu hộ tịch điện tử thì không phải tải lên")
 _DB_ONLY = {
@@ -185,8 +190,7 @@ _PREFIX_MAX_WORDS = 14
 _DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|gửi|phải có)\s", re.IGNORECASE)
 _DEMAND_F = re.compile(r"(?:phai )?(?:kem theo|xuat trinh|nop|cung cap|gui kem|gui|phai co)\s")
 # "giấy tờ tùy thân, trừ căn cước công dân": the paper after "trừ" is the one not asked for
-_EXCEPT = re.compile(r"(?<!\w)(?:ngoại )?trừ\s+")
-_EXCEPT_F = re.compile(r"(?<!\w)(?:ngoai )?tru\s+")
+_EXCEPT = _by_spelling(r"(?<!\w)(?:ngoại )?trừ\s+")
 _SPLIT = re.compile(  # a "/" in a form's code ("Mẫu số 03/2025/LLTP") does not split
     r"[,:()\[\]+•*]|(?<!\d)/|(?:\s[-–]\s)|\b(?:hoặc|Hoặc|hoac|Hoac|hay|và|Và|va|thì|thi)\b"
 )
@@ -207,8 +211,7 @@ _LOOKUP_STRONG = tuple(c for c in _LOOKUP if c != "cơ sở dữ liệu")
 # the paper is what the procedure hands back ("Nhận kết quả, gồm: Thẻ BHYT")
 _RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
 # … or names it in brackets ("khi đến nhận kết quả (Giấy chứng nhận kết hôn), … phải nộp …")
-_RESULT_BRACKET = re.compile(r"kết quả\s*\(\s*$")
-_RESULT_BRACKET_F = re.compile(fold(_RESULT_BRACKET.pattern))
+_RESULT_BRACKET = _by_spelling(r"kết quả\s*\(\s*$")
 # a clause describing a form's content: an ID number in it is not the paper
 _FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ")
 # a clause saying the paper was issued abroad
@@ -315,8 +318,7 @@ def _prefix_ok(prefix: str, accented: bool) -> bool:
 # "nước ngoài" that says who invests or what the procedure involves, not who issued the paper
 _BENIGN_FOREIGN = ("nhà đầu tư nước ngoài", "vốn đầu tư nước ngoài", "có yếu tố nước ngoài")
 # Vietnam's own missions abroad issue Vietnamese papers ("… do Cơ quan đại diện … của Việt Nam ở nước ngoài cấp")
-_VN_MISSION = re.compile(r"cơ quan đại diện[^.;]{0,80}việt nam (?:ở|tại) nước ngoài")
-_VN_MISSION_F = re.compile(fold(_VN_MISSION.pattern))
+_VN_MISSION = _by_spelling(r"cơ quan đại diện[^.;]{0,80}việt nam (?:ở|tại) nước ngoài")
 
 
 def _exclusion_scope(stext: str, start: int, accented: bool) -> str:
@@ -358,7 +360,7 @@ def _strip_benign(text: str, accented: bool) -> str:
     """Blank the phrases where "nước ngoài" says who invests or what is involved, or names Vietnam's missions."""
     for b in _BENIGN_FOREIGN:
         text = text.replace(b if accented else fold(b), " ")
-    return (_VN_MISSION if accented else _VN_MISSION_F).sub(" ", text)
+    return _VN_MISSION[accented].sub(" ", text)
 
 
 def _for_matching(text: str, accented: bool) -> str:
@@ -416,9 +418,9 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
         if not clause.strip() or not prefilter.search(ctext):
             continue
         lookup = any(c in ctext for c in lookup_cues)
-        if foreign.search((_VN_MISSION if accented else _VN_MISSION_F).sub(" ", ctext)) or result_rx.search(ctext):
+        if foreign.search(_VN_MISSION[accented].sub(" ", ctext)) or result_rx.search(ctext):
             continue
-        excepted = {c.paper.key for m in (_EXCEPT if accented else _EXCEPT_F).finditer(ctext)
+        excepted = {c.paper.key for m in _EXCEPT[accented].finditer(ctext)
                     for c in papers if c.start.match(ctext, m.end())}
         before = len(found)
         for seg in _SPLIT.split(clause):
@@ -426,7 +428,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
                 continue
             stext = _for_matching(seg, accented)
             spos = ctext.find(stext)
-            if spos > 0 and (_RESULT_BRACKET if accented else _RESULT_BRACKET_F).search(ctext, 0, spos):
+            if spos > 0 and _RESULT_BRACKET[accented].search(ctext, 0, spos):
                 continue  # the result handed back, named in brackets
             for c in papers:
                 if c.paper.key in found or c.paper.key in excepted:
