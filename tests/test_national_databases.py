@@ -101,6 +101,11 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         # sixth dev sample: the result named in brackets; a foreigner's paper said so in brackets
         "Khi đến cơ quan đăng ký hộ tịch nhận kết quả (Giấy chứng nhận kết hôn), người có yêu cầu phải nộp đơn",
         "Bản sao giấy xác nhận tình trạng hôn nhân (đối với người nước ngoài)",
+        # seventh dev sample: an organisation set up abroad, a failed look-up, the account that merely holds
+        # an integrated passport
+        "Tài liệu chứng minh tổ chức được thành lập hợp pháp ở nước ngoài: bản sao giấy chứng nhận đăng ký kinh doanh",
+        "Trường hợp không tra cứu được thông tin do chưa có trong Cơ sở dữ liệu hộ tịch điện tử thì đề nghị xác minh",
+        "Cá nhân đã kích hoạt tài khoản định danh điện tử thì không phải nộp bản sao hộ chiếu đã tích hợp",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -168,6 +173,10 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "suc_khoe"),
         ("Bản sao Giấy chứng nhận quyền sử dụng đất (của tổ chức có vốn đầu tư nước ngoài)", "dat_dai"),
         ("Trường hợp thông tin đã có trong CSDLQGVDC thì không phải nộp", "csdl_dan_cu"),
+        # seventh dev sample
+        ("Bản sao Giấy chứng nhận đăng ký hoạt động chi nhánh do Phòng Đăng ký kinh doanh cấp", "dkdn"),
+        ("Người được ủy quyền xuất trình tài khoản định danh điện tử", "tai_khoan_dinh_danh"),
+        ("Tài liệu chứng minh việc thay đổi tên doanh nghiệp, địa chỉ trụ sở chính", "dkdn"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:
@@ -229,3 +238,14 @@ def test_catalogue_is_consistent() -> None:
     assert database("dan_cu").citation.startswith("Điều 4 khoản 1 ")
     rows = catalogue_rows()
     assert len(rows) == len(PAPERS) and all(r.citation.startswith("Điều 4 khoản") for r in rows)
+
+
+def test_a_civil_status_extract_is_not_a_kin_relation() -> None:
+    (m,) = match_paper("Bản sao trích lục hộ tịch về việc ghi chú ly hôn đã thực hiện")
+    assert m.paper.key == "giay_to_ho_tich" and [d.key for d in m.databases] == ["ho_tich"]
+
+
+def test_the_act_is_not_the_paper_in_a_lookup_clause() -> None:
+    found = keys("Giấy tờ chứng minh nơi cư trú để xác định thẩm quyền đăng ký kết hôn trong trường hợp cơ quan "
+                 "không khai thác được thông tin về nơi cư trú")
+    assert found == ["cu_tru"]

@@ -27,6 +27,26 @@ def by_rule(cands, rule):
     return [c for c in cands if c.rule == rule]
 
 
+@pytest.mark.parametrize(
+    ("name", "fires"),
+    [
+        ("Cấp lại thẻ căn cước", False),  # the card is the procedure's subject
+        ("Cấp tài khoản định danh điện tử mức độ 02", False),
+        ("Cấp mã số định danh cơ sở chăn nuôi", True),  # "định danh" of something else
+        ("Cấp Giấy chứng nhận tên định danh", True),
+        ("Thu thập thông tin sinh trắc học vào Cơ sở dữ liệu về căn cước", True),
+    ],
+)
+def test_r1_identity_card_refused_only_where_it_is_the_subject(name: str, fires: bool) -> None:
+    p = proc("1.000009", name, papers=["Bản sao căn cước công dân của người đề nghị"])
+    assert bool(by_rule(advise([p], rules=["R1"]), "R1")) is fires
+
+
+def test_r1_a_lost_certificate_reissued_is_the_result_not_a_paper() -> None:
+    p = proc("1.000010", "Cấp lại Giấy chứng nhận đăng ký hợp tác xã do bị mất", papers=["Giấy chứng nhận đăng ký hợp tác xã"])
+    assert not by_rule(advise([p], rules=["R1"]), "R1")
+
+
 def test_r1_database_papers_with_database_and_citation() -> None:
     p = proc("1.000001", papers=["Tờ khai (mẫu 01)", ("Bản sao có chứng thực Giấy chứng nhận đăng ký kinh doanh", ""),
                                  "ban sao giay khai sinh", "Giấy chứng nhận đủ điều kiện kinh doanh"])

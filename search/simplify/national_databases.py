@@ -219,7 +219,15 @@ _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
     # legalised abroad, or the paper of a neighbouring country's citizen or of a stateless person
     r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch|không có quốc tịch việt nam"
+    # an organisation set up abroad, its papers issued by the authority of its country
+    r"|(?:thành lập|hoạt động) hợp pháp (?:ở|tại) nước ngoài|cơ quan có thẩm quyền của quốc gia, vùng lãnh thổ"
 )
+# a failed look-up ("trường hợp không tra cứu được … do chưa có thông tin trong Cơ sở dữ liệu …"):
+# how the law handles it, not a paper the database holds
+_LOOKUP_FAILED = _by_spelling(r"không (?:thể )?(?:tra cứu|khai thác) được")
+# the act, not the paper: "thẩm quyền đăng ký kết hôn", "người yêu cầu đăng ký kết hôn" (in a look-up
+# clause, where no copy words are required before a paper's name)
+_ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện)\s*$")
 
 
 @dataclass(frozen=True)
@@ -441,6 +449,8 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
                         continue
                     if form_at >= 0 and spos >= 0 and form_at < spos + m.start():
                         continue
+                elif _ACT_BEFORE[accented].search(stext, 0, m.start()):
+                    continue
                 if any(e in _exclusion_scope(stext, m.start(), accented) for e in c.excludes):
                     continue
                 paren = _parenthesis_after(ctext, spos, stext, accented)
@@ -453,7 +463,8 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             m = c.purposes.search(ctext)
             if m and not any(e in ctext[max(0, m.start() - 40): m.end() + 40] for e in c.excludes if e not in ("của nước",)):
                 found[c.paper.key] = _make(c.paper, clause[m.start(): m.end()] or clause, clause, lookup, accented)
-        if lookup and len(found) == before and any(c in ctext for c in strong_cues):
+        if (lookup and len(found) == before and any(c in ctext for c in strong_cues)
+                and not _LOOKUP_FAILED[accented].search(ctext)):
             for d, rx in aliases:
                 key = f"csdl_{d.key}"
                 if key not in found and rx.search(ctext):

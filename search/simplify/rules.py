@@ -213,9 +213,15 @@ _CERTIFIED = re.compile(r"ban sao (?:co )?chung thuc|ban sao y ban chinh|ban sao
 # --- R1: papers held by national databases -------------------------------------------------
 
 
+_REISSUE_LOST = re.compile(r"cấp lại[^.;]*(?:bị mất|thất lạc|tiêu hủy)")
+
+
 def _paper_is_result(proc_low: str, paper) -> bool:
-    """The procedure issues a copy of the paper itself ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh")."""
-    return "cấp bản sao" in proc_low and any(f"bản sao {pat}" in proc_low for pat in paper.patterns)
+    """The procedure issues the paper itself: a copy of it ("Cấp bản sao Trích lục hộ tịch, bản sao Giấy
+    khai sinh") or a new one for one lost ("Cấp lại Giấy chứng nhận đăng ký hợp tác xã … do bị mất")."""
+    if "cấp bản sao" in proc_low and any(f"bản sao {pat}" in proc_low for pat in paper.patterns):
+        return True
+    return bool(_REISSUE_LOST.search(proc_low)) and any(pat in proc_low for pat in paper.patterns)
 
 
 def _r1_proposal(m) -> str:
@@ -237,6 +243,12 @@ def _r1_proposal(m) -> str:
     )
 
 
+# a procedure about the identity document itself (its papers are its subject, not a paper to cut);
+# "tên định danh" (SMS brand names) or "mã số định danh cơ sở chăn nuôi" are not
+_ABOUT_ID = re.compile(r"(?:the|giay chung nhan) can cuoc|can cuoc (?:dien tu|cong dan)|tai khoan dinh danh dien tu"
+                       r"|so dinh danh ca nhan|chung minh nhan dan|dinh danh va xac thuc dien tu")
+
+
 def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4).
 
@@ -248,15 +260,16 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     out: list[Finding] = []
     name_f = fold(proc.name)
     proc_low = _prep(proc.name)[0]
-    about_id = "can cuoc" in name_f or "dinh danh" in name_f
+    about_id = bool(_ABOUT_ID.search(name_f))
     re_register = "dang ky lai" in name_f
     for d in proc.documents:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
         if about_id:  # the procedure is about the identity card itself: its papers are its subject
             matches = tuple(m for m in matches if m.paper.key not in ("can_cuoc", "csdl_dan_cu"))
-        if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it
-            matches = tuple(m for m in matches if m.database.key != "ho_tich")
+        if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it …
+            # … unless the line itself says the agency looks it up there
+            matches = tuple(m for m in matches if m.database.key != "ho_tich" or m.lookup)
         matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
