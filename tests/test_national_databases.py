@@ -106,6 +106,9 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Tài liệu chứng minh tổ chức được thành lập hợp pháp ở nước ngoài: bản sao giấy chứng nhận đăng ký kinh doanh",
         "Trường hợp không tra cứu được thông tin do chưa có trong Cơ sở dữ liệu hộ tịch điện tử thì đề nghị xác minh",
         "Cá nhân đã kích hoạt tài khoản định danh điện tử thì không phải nộp bản sao hộ chiếu đã tích hợp",
+        # eighth: the e-ID boilerplate, a missing proof replaced by a sworn statement
+        "Thông tin tích hợp trên căn cước điện tử, tài khoản định danh điện tử có giá trị chứng minh như giấy tờ",
+        "Nếu không có chứng cứ chứng minh quan hệ cha, mẹ, con thì phải có văn bản cam đoan của các bên",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -177,6 +180,7 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Bản sao Giấy chứng nhận đăng ký hoạt động chi nhánh do Phòng Đăng ký kinh doanh cấp", "dkdn"),
         ("Người được ủy quyền xuất trình tài khoản định danh điện tử", "tai_khoan_dinh_danh"),
         ("Tài liệu chứng minh việc thay đổi tên doanh nghiệp, địa chỉ trụ sở chính", "dkdn"),
+        ("Bản sao giấy khai sinh của con hoặc giấy tờ hợp lệ khác chứng minh quan hệ cha con, mẹ con", "nhan_than"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:

@@ -42,6 +42,12 @@ def test_r1_identity_card_refused_only_where_it_is_the_subject(name: str, fires:
     assert bool(by_rule(advise([p], rules=["R1"]), "R1")) is fires
 
 
+def test_r1_re_registration_still_names_the_old_certificate() -> None:
+    # đăng ký lại kết hôn: both labellers of the eighth sample count the copy of the old certificate
+    p = proc("1.000011", "Thủ tục đăng ký lại kết hôn", papers=["Bản sao Giấy chứng nhận kết hôn được cấp trước đây"])
+    assert [c.database for c in by_rule(advise([p], rules=["R1"]), "R1")] == ["Cơ sở dữ liệu hộ tịch điện tử"]
+
+
 def test_r1_a_lost_certificate_reissued_is_the_result_not_a_paper() -> None:
     p = proc("1.000010", "Cấp lại Giấy chứng nhận đăng ký hợp tác xã do bị mất", papers=["Giấy chứng nhận đăng ký hợp tác xã"])
     assert not by_rule(advise([p], rules=["R1"]), "R1")

@@ -261,15 +261,11 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     name_f = fold(proc.name)
     proc_low = _prep(proc.name)[0]
     about_id = bool(_ABOUT_ID.search(name_f))
-    re_register = "dang ky lai" in name_f
     for d in proc.documents:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
         if about_id:  # the procedure is about the identity card itself: its papers are its subject
             matches = tuple(m for m in matches if m.paper.key not in ("can_cuoc", "csdl_dan_cu"))
-        if re_register:  # đăng ký lại: the register entry was lost, the database cannot hold it …
-            # … unless the line itself says the agency looks it up there
-            matches = tuple(m for m in matches if m.database.key != "ho_tich" or m.lookup)
         matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
