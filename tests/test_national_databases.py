@@ -181,6 +181,12 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Người được ủy quyền xuất trình tài khoản định danh điện tử", "tai_khoan_dinh_danh"),
         ("Tài liệu chứng minh việc thay đổi tên doanh nghiệp, địa chỉ trụ sở chính", "dkdn"),
         ("Bản sao giấy khai sinh của con hoặc giấy tờ hợp lệ khác chứng minh quan hệ cha con, mẹ con", "nhan_than"),
+        # ninth dev sample
+        ("Bản sao giấy tờ chứng minh người đứng đầu văn phòng thường trú tại Việt Nam", "cu_tru"),
+        ("Nộp kèm bản sao giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh người đại diện hợp pháp",
+         "nhan_than"),
+        ("Hợp đồng chuyển nhượng quyền sử dụng đất và bản gốc Giấy chứng nhận đã cấp", "dat_dai"),
+        ("Giấy tờ pháp lý của tổ chức đối với thành viên là tổ chức", "dkdn"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:
