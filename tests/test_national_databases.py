@@ -109,6 +109,10 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         # eighth: the e-ID boilerplate, a missing proof replaced by a sworn statement
         "Thông tin tích hợp trên căn cước điện tử, tài khoản định danh điện tử có giá trị chứng minh như giấy tờ",
         "Nếu không có chứng cứ chứng minh quan hệ cha, mẹ, con thì phải có văn bản cam đoan của các bên",
+        # tenth: a paper the line already said is issued abroad, referred back to; a business run abroad
+        "Đối với nhân sự không có quốc tịch Việt Nam: Phiếu lý lịch tư pháp do cơ quan có thẩm quyền nước ngoài cấp. "
+        "Phiếu lý lịch tư pháp quy định tại điểm này phải được cấp không quá 06 tháng",
+        "Bản sao đăng ký kinh doanh hoặc chứng từ xác nhận hoạt động kinh doanh tại nước ngoài",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -187,6 +191,12 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "nhan_than"),
         ("Hợp đồng chuyển nhượng quyền sử dụng đất và bản gốc Giấy chứng nhận đã cấp", "dat_dai"),
         ("Giấy tờ pháp lý của tổ chức đối với thành viên là tổ chức", "dkdn"),
+        # tenth
+        ("Bản sao điện tử từ sổ gốc giấy chứng nhận đăng ký xe ô tô", "dang_ky_xe"),
+        ("Khi nộp hồ sơ cần chứng minh nơi người được nhận làm con nuôi thường trú", "cu_tru"),
+        ("Văn bản xác nhận của cơ quan bảo hiểm về việc tham gia bảo hiểm cho người lao động", "bhxh"),
+        ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
+         "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],
 )
 def test_reads_like_a_reviewer(name: str, key: str) -> None:

@@ -48,6 +48,13 @@ def test_r1_re_registration_still_names_the_old_certificate() -> None:
     assert [c.database for c in by_rule(advise([p], rules=["R1"]), "R1")] == ["Cơ sở dữ liệu hộ tịch điện tử"]
 
 
+def test_r1_a_foreign_firms_representative_office_registration_is_not_vietnamese() -> None:
+    paper = ["Bản sao giấy phép thành lập hoặc giấy chứng nhận đăng ký kinh doanh của thương nhân"]
+    assert not by_rule(advise([proc("1.000012", "Gia hạn giấy phép đặt văn phòng đại diện nước ngoài tại Việt Nam",
+                                    papers=paper)], rules=["R1"]), "R1")
+    assert by_rule(advise([proc("1.000013", "Cấp giấy phép hoạt động", papers=paper)], rules=["R1"]), "R1")
+
+
 def test_r1_a_lost_certificate_reissued_is_the_result_not_a_paper() -> None:
     p = proc("1.000010", "Cấp lại Giấy chứng nhận đăng ký hợp tác xã do bị mất", papers=["Giấy chứng nhận đăng ký hợp tác xã"])
     assert not by_rule(advise([p], rules=["R1"]), "R1")

@@ -184,7 +184,7 @@ _PREFIX_OK = {
     "pho",  # "bản phô tô"
 }
 # a copy's origin between the copy words and the paper ("bản sao được cấp từ sổ gốc của …")
-_COPY_ORIGIN = re.compile(r"(?:duoc )?cap tu so goc")
+_COPY_ORIGIN = re.compile(r"(?:(?:duoc )?cap )?tu so goc")
 _PREFIX_MAX_WORDS = 14
 # a segment's demand verb: what follows it is the paper ("… thì phải xuất trình giấy tờ tùy thân")
 _DEMAND = re.compile(r"(?:phải )?(?:kèm theo|xuất trình|nộp|cung cấp|gửi kèm|gửi|phải có)\s", re.IGNORECASE)
@@ -221,6 +221,7 @@ _FOREIGN_ISSUED = re.compile(
     r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch|không có quốc tịch việt nam"
     # an organisation set up abroad, its papers issued by the authority of its country
     r"|(?:thành lập|hoạt động) hợp pháp (?:ở|tại) nước ngoài|cơ quan có thẩm quyền của quốc gia, vùng lãnh thổ"
+    r"|hoạt động kinh doanh (?:ở|tại) nước ngoài"
 )
 # a failed look-up ("trường hợp không tra cứu được … do chưa có thông tin trong Cơ sở dữ liệu …"):
 # how the law handles it, not a paper the database holds
@@ -415,6 +416,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     if not prefilter.search(_for_matching(text, accented)):
         return ()  # fast path: no paper phrase, purpose or database name at all
     found: dict[str, PaperMatch] = {}
+    abroad: set[str] = set()  # papers the line has said are issued abroad ("… quy định tại điểm này" refers back)
     foreign_words = _FOREIGN_WORDS[accented]
     in_form = False  # a form's content goes on over ";" until the sentence ends
     for clause, end in _clauses(text):
@@ -426,8 +428,13 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
         if not clause.strip() or not prefilter.search(ctext):
             continue
         lookup = any(c in ctext for c in lookup_cues)
-        if foreign.search(_VN_MISSION[accented].sub(" ", ctext)) or result_rx.search(ctext):
+        if foreign.search(_VN_MISSION[accented].sub(" ", ctext)):
+            abroad |= {c.paper.key for c in papers if c.start.search(ctext)}
             continue
+        if result_rx.search(ctext):
+            continue
+        if "việt nam" in ctext or "viet nam" in ctext:  # the line turns to the Vietnamese-issued paper
+            abroad -= {c.paper.key for c in papers if c.start.search(ctext)}
         excepted = {c.paper.key for m in _EXCEPT[accented].finditer(ctext)
                     for c in papers if c.start.match(ctext, m.end())}
         before = len(found)
@@ -439,7 +446,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             if spos > 0 and _RESULT_BRACKET[accented].search(ctext, 0, spos):
                 continue  # the result handed back, named in brackets
             for c in papers:
-                if c.paper.key in found or c.paper.key in excepted:
+                if c.paper.key in found or c.paper.key in excepted or c.paper.key in abroad:
                     continue
                 m = c.start.search(stext)
                 if not m:

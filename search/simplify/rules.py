@@ -248,6 +248,10 @@ def _r1_proposal(m) -> str:
 _ABOUT_ID = re.compile(r"(?:the|giay chung nhan) can cuoc|can cuoc (?:dien tu|cong dan)|tai khoan dinh danh dien tu"
                        r"|so dinh danh ca nhan|chung minh nhan dan|dinh danh va xac thuc dien tu")
 
+# a foreign firm's representative office in Vietnam ("văn phòng đại diện nước ngoài", "… của hãng hàng không
+# nước ngoài", "thương nhân nước ngoài")
+_FOREIGN_ENTITY = re.compile(r"van phong dai dien(?: [a-z]+){0,4} nuoc ngoai|(?:hang hang khong|thuong nhan) nuoc ngoai")
+
 
 def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     """R1 — papers whose information a national database holds (NQ 66.7/2025/NQ-CP Điều 4).
@@ -261,11 +265,14 @@ def rule_databases(proc: Procedure, a: Assumptions) -> list[Finding]:
     name_f = fold(proc.name)
     proc_low = _prep(proc.name)[0]
     about_id = bool(_ABOUT_ID.search(name_f))
+    foreign_entity = bool(_FOREIGN_ENTITY.search(name_f))
     for d in proc.documents:
         text = _paper_text(d)
         matches = match_paper(d.name) or match_paper(text)
         if about_id:  # the procedure is about the identity card itself: its papers are its subject
             matches = tuple(m for m in matches if m.paper.key not in ("can_cuoc", "csdl_dan_cu"))
+        if foreign_entity:  # a foreign firm's office in Vietnam: its business registration is its home country's
+            matches = tuple(m for m in matches if m.database.key != "dkdn" or m.lookup)
         matches = tuple(m for m in matches if not _paper_is_result(proc_low, m.paper))
         certified = bool(_CERTIFIED.search(_prep(text)[1]))
         for i, m in enumerate(matches):
