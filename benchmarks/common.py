@@ -124,18 +124,26 @@ def load_procedures(body_fields: tuple[str, ...] = PROC_BODY_FIELDS) -> Corpus:
     return Corpus("national_portal", ids, titles, bodies)
 
 
+def load_question_file(name: str) -> list[Question]:
+    """Questions of ``benchmarks/data/<name>`` (``{"questions": [{"id", "question", "codes"}]}``)."""
+    data = json.loads((REPO / "benchmarks" / "data" / name).read_text(encoding="utf-8"))
+    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+
+
 def load_procedure_questions() -> list[Question]:
     """benchmarks/data/procedure_questions.json (written for this project)."""
-    path = REPO / "benchmarks" / "data" / "procedure_questions.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+    return load_question_file("procedure_questions.json")
 
 
 def load_heldout_questions() -> list[Question]:
     """benchmarks/data/procedure_questions_heldout.json (written before any tuning; never tune on it)."""
-    path = REPO / "benchmarks" / "data" / "procedure_questions_heldout.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [Question(q["id"], q["question"], set(q["codes"])) for q in data["questions"]]
+    return load_question_file("procedure_questions_heldout.json")
+
+
+def load_new_questions() -> list[Question]:
+    """benchmarks/data/procedure_questions_2.json: 120 questions on random procedures (2 Dec 2026;
+    dev = even positions, test = odd — never tune on the test half)."""
+    return load_question_file("procedure_questions_2.json")
 
 
 def folded_questions(questions: list[Question]) -> list[Question]:
@@ -524,7 +532,7 @@ FUSION_GRID: list[tuple[str, str, dict | None]] = (
     + [
         (f"weighted {n} w_d={w:g}", "weighted", {"norm": n, "w_dense": w})
         for n in ("minmax", "zscore")
-        for w in (0.2, 0.3, 0.5, 0.7, 1.0)
+        for w in (0.2, 0.3, 0.5, 0.7, 0.8, 1.0)
     ]
     + [
         (f"weighted lex=max dense=minmax w_d={w:g}", "weighted", {"norm_lexical": "max", "norm_dense": "minmax", "w_dense": w})

@@ -43,6 +43,7 @@ from benchmarks.common import (  # noqa: E402
     lexical_ranked,
     lexical_runs,
     load_heldout_questions,
+    load_new_questions,
     load_procedure_questions,
     load_procedures,
     metrics,
@@ -60,18 +61,20 @@ BODY_VARIANTS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def end_to_end(index: Path) -> int:
+def end_to_end(index: Path, modes: tuple[str, ...] = ("lexical", "dense", "hybrid")) -> int:
     """MRR@10 of ``SearchIndex.search`` (each mode) on a bundle built from the national procedures."""
     from search import open_index
 
-    tuning, heldout = load_procedure_questions(), load_heldout_questions()
+    tuning, heldout, new = load_procedure_questions(), load_heldout_questions(), load_new_questions()
     ix = open_index(index)
     print(f"## End to end: SearchIndex.search on {index} ({ix.status()['model']})\n")
-    print("| mode | 70 dev | 70 test | 70 all | 30 held-out | 30 held-out without diacritics |\n|---|---|---|---|---|---|")
-    sets = [tuning[0::2], tuning[1::2], tuning, heldout, folded_questions(heldout)]
-    for mode in ("lexical", "dense", "hybrid"):
+    sets = [("70 dev", tuning[0::2]), ("70 test", tuning[1::2]), ("70 all", tuning),
+            ("30 held-out", heldout), ("30 held-out without diacritics", folded_questions(heldout)),
+            ("120 new dev", new[0::2]), ("120 new test", new[1::2])]
+    print("| mode | " + " | ".join(name for name, _ in sets) + " |\n" + "|---" * (len(sets) + 1) + "|")
+    for mode in modes:
         row = []
-        for qs in sets:
+        for _, qs in sets:
             ranked = [[h.code for h in ix.search(q.text, k=10, mode=mode)] for q in qs]
             row.append(metrics(ranked, qs, any_of=True)["MRR@10"])
         print(f"| {mode} | " + " | ".join(f"{x:.3f}" for x in row) + " |")
