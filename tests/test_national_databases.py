@@ -113,6 +113,9 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Đối với nhân sự không có quốc tịch Việt Nam: Phiếu lý lịch tư pháp do cơ quan có thẩm quyền nước ngoài cấp. "
         "Phiếu lý lịch tư pháp quy định tại điểm này phải được cấp không quá 06 tháng",
         "Bản sao đăng ký kinh doanh hoặc chứng từ xác nhận hoạt động kinh doanh tại nước ngoài",
+        # eleventh: a vague land paper where nothing says the agency looks it up; an e-copy note
+        "Bản sao giấy tờ hợp pháp chứng minh về quyền sử dụng đất theo quy định",
+        "Trường hợp đã có bản điện tử giấy tờ hộ tịch thì người yêu cầu được sử dụng bản điện tử này",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -195,6 +198,10 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Bản sao điện tử từ sổ gốc giấy chứng nhận đăng ký xe ô tô", "dang_ky_xe"),
         ("Khi nộp hồ sơ cần chứng minh nơi người được nhận làm con nuôi thường trú", "cu_tru"),
         ("Văn bản xác nhận của cơ quan bảo hiểm về việc tham gia bảo hiểm cho người lao động", "bhxh"),
+        # eleventh: a vague land paper the record says the agency looks up (lookup_only)
+        ("Tổ chức không phải nộp các giấy tờ hợp pháp chứng minh về quyền sử dụng đất khi cơ quan khai thác được "
+         "thông tin trên Cơ sở dữ liệu quốc gia", "giay_to_dat"),
+        ("Cơ quan tra cứu thông tin về giấy tờ hộ tịch qua Cơ sở dữ liệu hộ tịch điện tử", "giay_to_ho_tich"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

@@ -76,6 +76,8 @@ class PaperEntry:
         excludes: lower-case phrases that, in the same segment, mean it is another paper.
         note: caveat to show with the proposal ("" if none).
         confidence: prior confidence of a match (0..1).
+        lookup_only: matched only in a clause saying the agency looks the information up (a paper
+            too vague to cut by itself, which the record says a database holds).
     """
 
     key: str
@@ -86,6 +88,7 @@ class PaperEntry:
     excludes: tuple[str, ...] = ()
     note: str = ""
     confidence: float = 0.9
+    lookup_only: bool = False
 
     @property
     def database(self) -> str:
@@ -122,6 +125,7 @@ def _papers(data: dict) -> tuple[PaperEntry, ...]:
                 excludes=tuple(excl),
                 note=p.get("note", ""),
                 confidence=float(p.get("confidence", 0.9)),
+                lookup_only=bool(p.get("lookup_only", False)),
             )
         )
     return tuple(out)
@@ -446,7 +450,8 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             if spos > 0 and _RESULT_BRACKET[accented].search(ctext, 0, spos):
                 continue  # the result handed back, named in brackets
             for c in papers:
-                if c.paper.key in found or c.paper.key in excepted or c.paper.key in abroad:
+                if (c.paper.key in found or c.paper.key in excepted or c.paper.key in abroad
+                        or (c.paper.lookup_only and not lookup)):
                     continue
                 m = c.start.search(stext)
                 if not m:
@@ -465,7 +470,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
                     continue
                 found[c.paper.key] = _make(c.paper, seg, clause, lookup, accented)
         for c in papers:  # papers named by purpose, anywhere in the clause
-            if c.paper.key in found or c.purposes is None:
+            if c.paper.key in found or c.purposes is None or (c.paper.lookup_only and not lookup):
                 continue
             m = c.purposes.search(ctext)
             if m and not any(e in ctext[max(0, m.start() - 40): m.end() + 40] for e in c.excludes if e not in ("của nước",)):
