@@ -83,3 +83,14 @@ def test_reviews_survive_reindex_via_cli(corpus_index_copy, corpus_dir) -> None:
 
     res = _cli("review", "9.999999-R1-deadbeef", "accept", "--index", str(corpus_index_copy))
     assert res.returncode == 1 and "không tìm thấy đề xuất" in res.stderr
+
+
+def test_duplicate_groups_in_a_second_process_give_the_same_proposals(corpus_index) -> None:
+    """advise_index computes rule 6's groups in a spawned process while the other rules run: same output."""
+    from search import open_index
+    from search.simplify.advisor import advise_index
+
+    idx = open_index(corpus_index)
+    together = [(c.id, c.evidence, c.proposal) for c in advise_index(idx, parallel=True)]
+    alone = [(c.id, c.evidence, c.proposal) for c in advise_index(idx, parallel=False)]
+    assert together == alone and any(cid.split("-")[1] == "R6" for cid, _, _ in together)

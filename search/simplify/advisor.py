@@ -8,9 +8,13 @@ module is installed.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -324,8 +328,13 @@ def advise(
                 out[c.id] = c
             elif c.evidence not in prev.evidence:
                 prev.evidence = f"{prev.evidence} | {c.evidence}"
+    return _in_order(out.values())
+
+
+def _in_order(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Candidates by procedure code, rule, component (the order ``advise`` returns)."""
     order = {r.id: i for i, r in enumerate(RULES)}
-    return sorted(out.values(), key=lambda c: (c.code, order[c.rule], c.component))
+    return sorted(candidates, key=lambda c: (c.code, order[c.rule], c.component))
 
 
 def batch_neighbours(index: Any, k: int = 10, min_sim: float = 0.75) -> dict[str, list[str]]:
@@ -375,9 +384,39 @@ def _duplicates_inputs(index: Any, want_peers: bool, want_clusters: bool,
     return clusters, peers
 
 
+def bundle_clusters(index_dir: str, version_dir: str) -> list:
+    """The duplicate groups of one bundle version (``find_duplicates``), for a worker process.
+
+    Args:
+        index_dir: the bundle folder.
+        version_dir: the version to read (the one the caller has open).
+
+    Returns:
+        The report's clusters (plain dataclasses of codes and texts).
+    """
+    from search.index import SearchIndex
+
+    return list(find_duplicates(SearchIndex(Path(index_dir), Path(version_dir))).clusters)
+
+
+def _start_clusters(index: Any) -> Optional[Future]:
+    """Start ``bundle_clusters`` in a fresh process (spawn: safe in a threaded server); None when the
+    machine has one core or the index has no folder on disk."""
+    version_dir = getattr(index, "version_dir", None)
+    if (os.cpu_count() or 1) < 2 or version_dir is None:
+        return None
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        future = pool.submit(bundle_clusters, str(index.path), str(version_dir))
+        pool.shutdown(wait=False)
+        return future
+    except (OSError, RuntimeError):  # no process can be started here: do it in this one
+        return None
+
+
 def advise_index(
     index: Any, rules: Optional[Iterable[str]] = None, assumptions: Optional[Assumptions] = None,
-    *, use_duplicates: bool = True, duplicates: Any = None,
+    *, use_duplicates: bool = True, duplicates: Any = None, parallel: bool = True,
 ) -> list[Candidate]:
     """``advise`` over every procedure of a ``SearchIndex``, with its reviews attached.
 
@@ -388,6 +427,8 @@ def advise_index(
         use_duplicates: take clusters/neighbours from ``search.duplicates``.
         duplicates: a ``DuplicateReport`` already computed for this index (at
             ``DEFAULT_MIN_SCORE``, e.g. by the web app's Trùng lặp tab); None computes it.
+        parallel: compute the duplicate groups (rule 6) in a second process while the other rules
+            run in this one (half the wall time of ``rasoat simplify`` on 2 cores).
 
     Returns:
         Candidates, each with ``review`` set when a reviewer decided on it.
@@ -395,9 +436,20 @@ def advise_index(
     procedures = list(index.procedures())
     wanted = set(resolve_rules(rules))
     clusters = peers = None
+    future = None
+    if use_duplicates and "R6" in wanted and duplicates is None and parallel:
+        future = _start_clusters(index)
     if use_duplicates and wanted & {"R4", "R6"}:
-        clusters, peers = _duplicates_inputs(index, "R4" in wanted, "R6" in wanted, duplicates)
-    cands = advise(procedures, rules=rules, peers=peers, clusters=clusters, assumptions=assumptions)
+        clusters, peers = _duplicates_inputs(index, "R4" in wanted, "R6" in wanted and future is None, duplicates)
+    if future is None:
+        cands = advise(procedures, rules=wanted, peers=peers, clusters=clusters, assumptions=assumptions)
+    else:
+        first = advise(procedures, rules=wanted - {"R6"}, peers=peers, assumptions=assumptions) if wanted - {"R6"} else []
+        try:
+            clusters = future.result()
+        except Exception:  # noqa: BLE001 — the worker failed: compute the groups here, as without it
+            clusters, _ = _duplicates_inputs(index, False, True, None)
+        cands = _in_order([*first, *advise(procedures, rules=["R6"], clusters=clusters, assumptions=assumptions)])
     return attach_reviews(cands, index.path)
 
 
@@ -520,6 +572,7 @@ __all__ = [
     "advise",
     "advise_index",
     "batch_neighbours",
+    "bundle_clusters",
     "candidate_id",
     "cluster_action",
     "cluster_evidence",
