@@ -116,6 +116,10 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         # eleventh: a vague land paper where nothing says the agency looks it up; an e-copy note
         "Bản sao giấy tờ hợp pháp chứng minh về quyền sử dụng đất theo quy định",
         "Trường hợp đã có bản điện tử giấy tờ hộ tịch thì người yêu cầu được sử dụng bản điện tử này",
+        # twelfth: a list headed by a foreign firm; the act of declaring residence in a look-up clause
+        "Tài liệu về doanh nghiệp bảo hiểm nước ngoài: ++ Bản sao giấy chứng nhận đăng ký kinh doanh",
+        "Người được trở lại quốc tịch khi khai báo thông tin về cư trú phải có quyết định, trừ trường hợp đã khai "
+        "thác được thông tin",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -202,6 +206,10 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Tổ chức không phải nộp các giấy tờ hợp pháp chứng minh về quyền sử dụng đất khi cơ quan khai thác được "
          "thông tin trên Cơ sở dữ liệu quốc gia", "giay_to_dat"),
         ("Cơ quan tra cứu thông tin về giấy tờ hộ tịch qua Cơ sở dữ liệu hộ tịch điện tử", "giay_to_ho_tich"),
+        # twelfth
+        ("Bản khai quá trình đóng bảo hiểm xã hội", "bhxh"),
+        ("Giấy tờ để chứng minh người nhận con nuôi là cô, cậu, dì, chú, bác ruột của trẻ", "nhan_than"),
+        ("Bản sao tài liệu chứng minh tư cách pháp nhân, chức năng nhiệm vụ của doanh nghiệp", "dkdn"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

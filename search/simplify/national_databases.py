@@ -226,13 +226,15 @@ _FOREIGN_ISSUED = re.compile(
     # an organisation set up abroad, its papers issued by the authority of its country
     r"|(?:thành lập|hoạt động) hợp pháp (?:ở|tại) nước ngoài|cơ quan có thẩm quyền của quốc gia, vùng lãnh thổ"
     r"|hoạt động kinh doanh (?:ở|tại) nước ngoài"
+    # a list headed by a foreign firm ("Tài liệu về doanh nghiệp bảo hiểm … nước ngoài: ++ Bản sao …")
+    r"|(?:tài liệu|hồ sơ) (?:về|của) [^.;:]{0,80}nước ngoài\s*:"
 )
 # a failed look-up ("trường hợp không tra cứu được … do chưa có thông tin trong Cơ sở dữ liệu …"):
 # how the law handles it, not a paper the database holds
 _LOOKUP_FAILED = _by_spelling(r"không (?:thể )?(?:tra cứu|khai thác) được")
 # the act, not the paper: "thẩm quyền đăng ký kết hôn", "người yêu cầu đăng ký kết hôn" (in a look-up
 # clause, where no copy words are required before a paper's name)
-_ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện)\s*$")
+_ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện|khai báo)\s*$")
 
 
 @dataclass(frozen=True)
