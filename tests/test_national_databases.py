@@ -120,6 +120,9 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Tài liệu về doanh nghiệp bảo hiểm nước ngoài: ++ Bản sao giấy chứng nhận đăng ký kinh doanh",
         "Người được trở lại quốc tịch khi khai báo thông tin về cư trú phải có quyết định, trừ trường hợp đã khai "
         "thác được thông tin",
+        # thirteenth: the look-up failed, said after a ";" in the same sentence
+        "Nếu qua tra cứu thông tin trong Cơ sở dữ liệu hộ tịch điện tử; thông qua kết nối không thể hiện thông tin "
+        "về việc đã ghi chú ly hôn thì cơ quan hướng dẫn công dân",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -210,6 +213,13 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Bản khai quá trình đóng bảo hiểm xã hội", "bhxh"),
         ("Giấy tờ để chứng minh người nhận con nuôi là cô, cậu, dì, chú, bác ruột của trẻ", "nhan_than"),
         ("Bản sao tài liệu chứng minh tư cách pháp nhân, chức năng nhiệm vụ của doanh nghiệp", "dkdn"),
+        # thirteenth
+        ("Hồ sơ chứng minh người phụ thuộc theo quy định của Luật Thuế thu nhập cá nhân", "nhan_than"),
+        ("Bằng Tổ quốc ghi công kèm theo giấy tờ chứng minh mối quan hệ thân nhân với liệt sỹ", "nhan_than"),
+        ("Văn bản của cơ quan thuế, cơ quan bảo hiểm xã hội xác nhận về việc thực hiện nghĩa vụ thuế, đóng bảo "
+         "hiểm xã hội của tổ chức", "bhxh"),
+        ("Bản sao giấy chứng nhận quyền sở hữu, quyền sử dụng đối với tài sản mà pháp luật quy định phải đăng ký "
+         "quyền sở hữu, quyền sử dụng", "dat_dai"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

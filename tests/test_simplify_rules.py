@@ -31,7 +31,8 @@ def by_rule(cands, rule):
     ("name", "fires"),
     [
         ("Cấp lại thẻ căn cước", False),  # the card is the procedure's subject
-        ("Cấp tài khoản định danh điện tử mức độ 02", False),
+        ("Cấp đổi giấy chứng nhận căn cước", False),
+        ("Cấp tài khoản định danh điện tử mức độ 02", True),  # the card shown proves who applies (cue13)
         ("Cấp mã số định danh cơ sở chăn nuôi", True),  # "định danh" of something else
         ("Cấp Giấy chứng nhận tên định danh", True),
         ("Thu thập thông tin sinh trắc học vào Cơ sở dữ liệu về căn cước", True),

@@ -231,7 +231,7 @@ _FOREIGN_ISSUED = re.compile(
 )
 # a failed look-up ("trường hợp không tra cứu được … do chưa có thông tin trong Cơ sở dữ liệu …"):
 # how the law handles it, not a paper the database holds
-_LOOKUP_FAILED = _by_spelling(r"không (?:thể )?(?:tra cứu|khai thác) được")
+_LOOKUP_FAILED = _by_spelling(r"không (?:thể )?(?:tra cứu|khai thác) được|không thể hiện thông tin")
 # the act, not the paper: "thẩm quyền đăng ký kết hôn", "người yêu cầu đăng ký kết hôn" (in a look-up
 # clause, where no copy words are required before a paper's name)
 _ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện|khai báo)\s*$")
@@ -392,6 +392,18 @@ def _make(p: PaperEntry, seg: str, clause: str, lookup: bool, accented: bool) ->
     return PaperMatch(p, dbs[0], seg.strip(), round(conf, 2), dbs, clause.strip(), lookup)
 
 
+def _failed_lookups(clauses: list[tuple[str, str]], accented: bool) -> list[bool]:
+    """Per clause: does its sentence (clauses up to a "." or a line break) say the look-up failed?"""
+    out: list[bool] = []
+    start = 0
+    for i, (_, end) in enumerate(clauses):
+        if end != ";" or i == len(clauses) - 1:
+            sentence = " ".join(c for c, _ in clauses[start:i + 1])
+            out += [bool(_LOOKUP_FAILED[accented].search(_for_matching(sentence, accented)))] * (i + 1 - start)
+            start = i + 1
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def match_paper(name: str) -> tuple[PaperMatch, ...]:
     """Papers of the mapping table that a dossier line asks for.
@@ -425,7 +437,9 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     abroad: set[str] = set()  # papers the line has said are issued abroad ("… quy định tại điểm này" refers back)
     foreign_words = _FOREIGN_WORDS[accented]
     in_form = False  # a form's content goes on over ";" until the sentence ends
-    for clause, end in _clauses(text):
+    clauses = _clauses(text)
+    failed = _failed_lookups(clauses, accented)
+    for (clause, end), lookup_failed in zip(clauses, failed):
         ctext = _for_matching(clause, accented)
         form_at = min((ctext.find(c) for c in form_cues if c in ctext), default=-1)
         if in_form:
@@ -478,7 +492,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             if m and not any(e in ctext[max(0, m.start() - 40): m.end() + 40] for e in c.excludes if e not in ("của nước",)):
                 found[c.paper.key] = _make(c.paper, clause[m.start(): m.end()] or clause, clause, lookup, accented)
         if (lookup and len(found) == before and any(c in ctext for c in strong_cues)
-                and not _LOOKUP_FAILED[accented].search(ctext)):
+                and not lookup_failed):
             for d, rx in aliases:
                 key = f"csdl_{d.key}"
                 if key not in found and rx.search(ctext):

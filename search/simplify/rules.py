@@ -243,10 +243,10 @@ def _r1_proposal(m) -> str:
     )
 
 
-# a procedure about the identity document itself (its papers are its subject, not a paper to cut);
-# "tên định danh" (SMS brand names) or "mã số định danh cơ sở chăn nuôi" are not
-_ABOUT_ID = re.compile(r"(?:the|giay chung nhan) can cuoc|can cuoc (?:dien tu|cong dan)|tai khoan dinh danh dien tu"
-                       r"|so dinh danh ca nhan|chung minh nhan dan|dinh danh va xac thuc dien tu")
+# a procedure about the identity card itself (the card handed in or renewed is its subject, not a paper
+# to cut); not "tên định danh" (SMS brand names), "mã số định danh cơ sở chăn nuôi", nor the e-ID account,
+# for which the card is shown to prove who applies (labelled dân cư: m053)
+_ABOUT_ID = re.compile(r"(?:the|giay chung nhan) can cuoc|can cuoc cong dan|so dinh danh ca nhan|chung minh nhan dan")
 
 # a foreign firm's representative office in Vietnam ("văn phòng đại diện nước ngoài", "… của hãng hàng không
 # nước ngoài", "thương nhân nước ngoài")
