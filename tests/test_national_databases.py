@@ -123,6 +123,8 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         # thirteenth: the look-up failed, said after a ";" in the same sentence
         "Nếu qua tra cứu thông tin trong Cơ sở dữ liệu hộ tịch điện tử; thông qua kết nối không thể hiện thông tin "
         "về việc đã ghi chú ly hôn thì cơ quan hướng dẫn công dân",
+        # fourteenth: a paper asked only of foreign firms
+        "Giấy phép thành lập hoặc chứng nhận đăng ký doanh nghiệp hoặc văn bản tương đương (trừ doanh nghiệp Việt Nam)",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -220,6 +222,8 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "hiểm xã hội của tổ chức", "bhxh"),
         ("Bản sao giấy chứng nhận quyền sở hữu, quyền sử dụng đối với tài sản mà pháp luật quy định phải đăng ký "
          "quyền sở hữu, quyền sử dụng", "dat_dai"),
+        # fourteenth
+        ("Bản sao sổ hoặc tờ rời về tham gia bảo hiểm xã hội", "bhxh"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],
