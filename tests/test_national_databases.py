@@ -224,6 +224,8 @@ def test_look_alikes_do_not_match(name: str) -> None:
          "quyền sở hữu, quyền sử dụng", "dat_dai"),
         # fourteenth
         ("Bản sao sổ hoặc tờ rời về tham gia bảo hiểm xã hội", "bhxh"),
+        # fifteenth: land with a water surface is still land in the land database
+        ("Bản chính giấy chứng nhận quyền sử dụng đất có mặt nước ven biển", "dat_dai"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],
