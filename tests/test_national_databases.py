@@ -125,6 +125,8 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "về việc đã ghi chú ly hôn thì cơ quan hướng dẫn công dân",
         # fourteenth: a paper asked only of foreign firms
         "Giấy phép thành lập hoặc chứng nhận đăng ký doanh nghiệp hoặc văn bản tương đương (trừ doanh nghiệp Việt Nam)",
+        # sixteenth: issued by the country where the taxpayer resides
+        "Bản sao đăng ký kinh doanh hoặc giấy chứng nhận đăng ký thuế do nước cư trú cấp",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:

@@ -225,7 +225,7 @@ _FOREIGN_ISSUED = re.compile(
     r"|hợp pháp hóa lãnh sự|công dân nước láng giềng|người không quốc tịch|không có quốc tịch việt nam"
     # an organisation set up abroad, its papers issued by the authority of its country
     r"|(?:thành lập|hoạt động) hợp pháp (?:ở|tại) nước ngoài|cơ quan có thẩm quyền của quốc gia, vùng lãnh thổ"
-    r"|hoạt động kinh doanh (?:ở|tại) nước ngoài|trừ (?:doanh nghiệp|tổ chức) việt nam"
+    r"|hoạt động kinh doanh (?:ở|tại) nước ngoài|trừ (?:doanh nghiệp|tổ chức) việt nam|do nước cư trú cấp"
     # a list headed by a foreign firm ("Tài liệu về doanh nghiệp bảo hiểm … nước ngoài: ++ Bản sao …")
     r"|(?:tài liệu|hồ sơ) (?:về|của) [^.;:]{0,80}nước ngoài\s*:"
 )
