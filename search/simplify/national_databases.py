@@ -414,11 +414,14 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     chứng thực từ bản chính"), list marks or a demand verb ("phải xuất trình", "kèm theo"),
     or when a clause names it by purpose. In a clause saying the agency looks the
     information up ("khai thác", "tra cứu", "cơ sở dữ liệu", "không bao gồm"), a paper
-    named anywhere matches (``lookup=True``); with no paper named, the databases the clause
-    names do. Refused: segments naming a look-alike (``excludes``), clauses describing a
-    form's content ("họ tên, số căn cước …"), papers issued abroad or said in brackets to be a
-    foreigner's, a paper excepted ("trừ căn cước công dân") and the result handed back
-    ("nhận kết quả (Giấy chứng nhận kết hôn)").
+    named anywhere matches (``lookup=True``; ``lookup_only`` papers match only there, and not
+    where the name follows the act, "thẩm quyền đăng ký kết hôn"); with no paper named, the
+    databases the clause names do, unless its sentence says the look-up failed. Refused:
+    segments naming a look-alike (``excludes``), clauses describing a form's content ("họ tên,
+    số căn cước …"), papers issued abroad or said in brackets to be a foreigner's (and the same
+    paper referred back to later in the line, until the line turns to the Vietnamese one), a
+    paper excepted ("trừ căn cước công dân") and the result handed back ("nhận kết quả (Giấy
+    chứng nhận kết hôn)").
 
     Args:
         name: the dossier line as written (any spelling; accent-less accepted).
