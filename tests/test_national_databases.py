@@ -228,6 +228,9 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Bản sao sổ hoặc tờ rời về tham gia bảo hiểm xã hội", "bhxh"),
         # fifteenth: land with a water surface is still land in the land database
         ("Bản chính giấy chứng nhận quyền sử dụng đất có mặt nước ven biển", "dat_dai"),
+        # seventeenth
+        ("Xác nhận của cơ quan bảo hiểm xã hội về việc đã hoàn thành nghĩa vụ về bảo hiểm xã hội", "bhxh"),
+        ("Sơ yếu lý lịch tư thuật; PLLTP được cấp chưa quá 12 tháng", "lltp"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

@@ -169,6 +169,7 @@ _ABBR = {
     "qsdđ": "quyền sử dụng đất",
     "qsdd": "quyền sử dụng đất",
     "lltp": "lý lịch tư pháp",
+    "plltp": "phiếu lý lịch tư pháp",
     "csdl": "cơ sở dữ liệu",
     "csdlqgvdc": "cơ sở dữ liệu quốc gia về dân cư",
     "csdlhtđt": "cơ sở dữ liệu hộ tịch điện tử",
