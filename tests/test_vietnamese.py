@@ -135,6 +135,9 @@ def test_tokenize_words_and_case() -> None:
         ("theo 19/2014/QĐ-TTg", "theo 19/2014/QĐ-TTg"),  # document numbers untouched
         ("UBNDX", "UBNDX"),  # only whole abbreviations
         ("đăng ký HTX", "đăng ký hợp tác xã"),
+        # officers' abbreviations (issue 10e)
+        ("NHNN chấp thuận nhân sự HĐQT của TCTD", "Ngân hàng Nhà nước chấp thuận nhân sự hội đồng quản trị của tổ chức tín dụng"),
+        ("Mẫu số 03/2025/LLTP", "Mẫu số 03/2025/LLTP"),  # inside a form's code: untouched
     ],
 )
 def test_expand_abbreviations(raw: str, want: str) -> None:
