@@ -127,6 +127,11 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "Giấy phép thành lập hoặc chứng nhận đăng ký doanh nghiệp hoặc văn bản tương đương (trừ doanh nghiệp Việt Nam)",
         # sixteenth: issued by the country where the taxpayer resides
         "Bản sao đăng ký kinh doanh hoặc giấy chứng nhận đăng ký thuế do nước cư trú cấp",
+        # nineteenth: the act of adjusting residence data; a form's wording amended
+        "Trường hợp thông tin đã được cập nhật từ Cơ sở dữ liệu hộ tịch điện tử thì công dân không phải thực hiện "
+        "thủ tục điều chỉnh thông tin về cư trú",
+        "Đơn đề nghị theo mẫu, trong đó thay thế cụm từ “Số Chứng minh nhân dân (Căn cước công dân)” bằng cụm từ "
+        "“Số Căn cước công dân/Căn cước”",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -231,6 +236,12 @@ def test_look_alikes_do_not_match(name: str) -> None:
         # seventeenth
         ("Xác nhận của cơ quan bảo hiểm xã hội về việc đã hoàn thành nghĩa vụ về bảo hiểm xã hội", "bhxh"),
         ("Sơ yếu lý lịch tư thuật; PLLTP được cấp chưa quá 12 tháng", "lltp"),
+        # nineteenth
+        ("Hợp đồng lao động kèm theo giấy tờ chứng minh thời gian đóng bảo hiểm xã hội", "bhxh"),
+        ("Bản sao chứng chỉ hoặc hợp đồng lao động và hồ sơ bảo hiểm xã hội", "bhxh"),
+        ("Chứng nhận thu hồi chứng nhận đăng ký xe, biển số xe", "thu_hoi_dang_ky_xe"),
+        ("Xuất trình giấy tờ hợp lệ chứng minh thông tin người đến nộp hồ sơ", "can_cuoc"),
+        ("Tài liệu về tư cách pháp lý của cá nhân, tổ chức góp vốn, mua cổ phần", "phap_ly_nha_dau_tu"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

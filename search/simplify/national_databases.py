@@ -218,7 +218,8 @@ _RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
 # … or names it in brackets ("khi đến nhận kết quả (Giấy chứng nhận kết hôn), … phải nộp …")
 _RESULT_BRACKET = _by_spelling(r"kết quả\s*\(\s*$")
 # a clause describing a form's content: an ID number in it is not the paper
-_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ")
+_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ",
+         "cụm từ")  # "thay thế cụm từ 'Số Chứng minh nhân dân' …": a form's wording amended
 # a clause saying the paper was issued abroad
 _FOREIGN_ISSUED = re.compile(
     r"do [^.;]{0,60}(?:nước ngoài|của nước [^.;]{0,40}) cấp|(?:cơ quan|tổ chức)[^.;]{0,40}nước ngoài cấp"
@@ -235,7 +236,7 @@ _FOREIGN_ISSUED = re.compile(
 _LOOKUP_FAILED = _by_spelling(r"không (?:thể )?(?:tra cứu|khai thác) được|không thể hiện thông tin")
 # the act, not the paper: "thẩm quyền đăng ký kết hôn", "người yêu cầu đăng ký kết hôn" (in a look-up
 # clause, where no copy words are required before a paper's name)
-_ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện|khai báo)\s*$")
+_ACT_BEFORE = _by_spelling(r"(?:thẩm quyền|yêu cầu|việc|thủ tục|khi|để|nơi|nơi đã|thực hiện|khai báo|điều chỉnh)\s*$")
 
 
 @dataclass(frozen=True)
