@@ -132,6 +132,9 @@ def test_catalogue_papers_match(name: str, key: str) -> None:
         "thủ tục điều chỉnh thông tin về cư trú",
         "Đơn đề nghị theo mẫu, trong đó thay thế cụm từ “Số Chứng minh nhân dân (Căn cước công dân)” bằng cụm từ "
         "“Số Căn cước công dân/Căn cước”",
+        # twentieth: a form listing "họ, tên, nơi cư trú, số … thẻ Căn cước công dân"
+        "Văn bản đăng ký gồm: tên văn phòng; họ, tên, nơi cư trú, số Giấy chứng minh nhân dân, thẻ Căn cước công "
+        "dân của người đứng đầu",
     ],
 )
 def test_look_alikes_do_not_match(name: str) -> None:
@@ -242,6 +245,8 @@ def test_look_alikes_do_not_match(name: str) -> None:
         ("Chứng nhận thu hồi chứng nhận đăng ký xe, biển số xe", "thu_hoi_dang_ky_xe"),
         ("Xuất trình giấy tờ hợp lệ chứng minh thông tin người đến nộp hồ sơ", "can_cuoc"),
         ("Tài liệu về tư cách pháp lý của cá nhân, tổ chức góp vốn, mua cổ phần", "phap_ly_nha_dau_tu"),
+        # twentieth
+        ("Bản sao giấy chứng nhận đủ tiêu chuẩn sức khỏe lái tàu theo quy định của Bộ trưởng Bộ Y tế", "suc_khoe"),
         ("Phiếu lý lịch tư pháp có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp. Đối với Phiếu lý "
          "lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp, người nộp không phải nộp Phiếu lý lịch tư pháp", "lltp"),
     ],

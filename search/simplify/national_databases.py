@@ -218,7 +218,7 @@ _RESULT = re.compile(r"kết quả[^.;]{0,20}(?:gồm|bao gồm|:)")
 # … or names it in brackets ("khi đến nhận kết quả (Giấy chứng nhận kết hôn), … phải nộp …")
 _RESULT_BRACKET = _by_spelling(r"kết quả\s*\(\s*$")
 # a clause describing a form's content: an ID number in it is not the paper
-_FORM = ("họ và tên", "họ tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ",
+_FORM = ("họ và tên", "họ tên", "họ, tên", "ghi rõ", "nêu rõ", "ngày cấp", "nơi cấp", "mã số doanh nghiệp", "kê khai", "số thẻ",
          "cụm từ")  # "thay thế cụm từ 'Số Chứng minh nhân dân' …": a form's wording amended
 # a clause saying the paper was issued abroad
 _FOREIGN_ISSUED = re.compile(
