@@ -394,14 +394,20 @@ def _make(p: PaperEntry, seg: str, clause: str, lookup: bool, accented: bool) ->
     return PaperMatch(p, dbs[0], seg.strip(), round(conf, 2), dbs, clause.strip(), lookup)
 
 
-def _failed_lookups(clauses: list[tuple[str, str]], accented: bool) -> list[bool]:
-    """Per clause: does its sentence (clauses up to a "." or a line break) say the look-up failed?"""
+def _failed_lookups(ends: list[str], ctexts: list[str], accented: bool) -> list[bool]:
+    """Per clause: does its sentence (clauses up to a "." or a line break) say the look-up failed?
+
+    Args:
+        ends: the mark ending each clause (";", "." or a line break).
+        ctexts: each clause as prepared by ``_for_matching``.
+        accented: their spelling.
+    """
     out: list[bool] = []
     start = 0
-    for i, (_, end) in enumerate(clauses):
-        if end != ";" or i == len(clauses) - 1:
-            sentence = " ".join(c for c, _ in clauses[start:i + 1])
-            out += [bool(_LOOKUP_FAILED[accented].search(_for_matching(sentence, accented)))] * (i + 1 - start)
+    for i, end in enumerate(ends):
+        if end != ";" or i == len(ends) - 1:
+            failed = bool(_LOOKUP_FAILED[accented].search(" ".join(ctexts[start:i + 1])))
+            out += [failed] * (i + 1 - start)
             start = i + 1
     return out
 
@@ -443,9 +449,9 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
     foreign_words = _FOREIGN_WORDS[accented]
     in_form = False  # a form's content goes on over ";" until the sentence ends
     clauses = _clauses(text)
-    failed = _failed_lookups(clauses, accented)
-    for (clause, end), lookup_failed in zip(clauses, failed):
-        ctext = _for_matching(clause, accented)
+    ctexts = [_for_matching(clause, accented) for clause, _ in clauses]
+    failed = _failed_lookups([end for _, end in clauses], ctexts, accented)
+    for (clause, end), ctext, lookup_failed in zip(clauses, ctexts, failed):
         form_at = min((ctext.find(c) for c in form_cues if c in ctext), default=-1)
         if in_form:
             form_at = 0
@@ -458,7 +464,7 @@ def match_paper(name: str) -> tuple[PaperMatch, ...]:
             continue
         if result_rx.search(ctext):
             continue
-        if "việt nam" in ctext or "viet nam" in ctext:  # the line turns to the Vietnamese-issued paper
+        if abroad and ("việt nam" in ctext or "viet nam" in ctext):  # the line turns to the Vietnamese-issued paper
             abroad -= {c.paper.key for c in papers if c.start.search(ctext)}
         excepted = {c.paper.key for m in _EXCEPT[accented].finditer(ctext)
                     for c in papers if c.start.match(ctext, m.end())}
