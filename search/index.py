@@ -11,6 +11,10 @@ match when the value is contained in the unit's value (``level=tỉnh`` matches
 "Cấp tỉnh"; ``doc_number=63/2010`` matches procedures whose decision or legal
 basis cites 63/2010/NĐ-CP). A list value means any of them. Several keys: all of them.
 
+Codes: a query that holds a record's code as a word ("thủ tục 1.001193", "QT-TP-01") puts that
+record first, in every mode and within the filters — the code is written nowhere in the searched
+text, and an officer who types it means that record.
+
 Named documents: a query that names an indexed document ("theo Luật Cư trú …", "Nghị định
 63", "Quyết định 19/2014/QĐ-TTg"; :class:`search.query_analysis.DocumentNames`) prefers
 that document's units (``search.fusion.NAMED_BOOST``), in every mode.
@@ -37,6 +41,9 @@ _EXACT_KEYS = {"kind", "code", "part"}
 _KIND_ALIASES = {"thu tuc": "procedure", "thutuc": "procedure", "tthc": "procedure",
                  "van ban": "regulation", "vanban": "regulation", "dieu": "regulation", "quy dinh": "regulation",
                  "quy trinh": "process", "quytrinh": "process", "iso": "process"}
+
+
+_CODE_EDGES = "\"'“”‘’()[]{}<>,;:?!."  # stripped around a word before it is looked up as a code
 
 
 class SearchError(ValueError):
@@ -83,10 +90,12 @@ class SearchIndex:
         self.lexical = LexicalIndex.load(self.version_dir)
         self._unit_pos = {u.id: i for i, u in enumerate(self._units)}
         self._by_code: dict[str, str] = {}
+        self._code_records: dict[str, list[str]] = {}  # a quy trình code may be shared by units
         for rid, rec in self._record_rows.items():
             code = (rec.get("code") or "").strip()
             if code:
                 self._by_code.setdefault(code.lower(), rid)
+                self._code_records.setdefault(code.lower(), []).append(rid)
         self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
         self._folded: dict[str, list[str]] = {}
         self._part_masks: dict[frozenset[str], np.ndarray] = {}
@@ -287,6 +296,44 @@ class SearchIndex:
         found = names.find(query)
         return np.isin(row_doc, found) if found else None
 
+    def coded_records(self, query: str) -> list[str]:
+        """Record ids whose code the query holds as a word ("thủ tục 1.001193 …"), in query order.
+
+        Args:
+            query: the user's query.
+        Returns:
+            the record ids (empty when the query holds no known code).
+        """
+        found: list[str] = []
+        for word in query.split():
+            for rid in self._code_records.get(word.strip(_CODE_EDGES).lower(), ()):
+                if rid not in found:
+                    found.append(rid)
+        return found
+
+    def _code_first(self, fused: list, coded: list[str], allowed: Optional[np.ndarray]) -> list:
+        """The fused hits with the records the query names by code first (their best unit, or
+        the record's first unit when neither side found it)."""
+        from search.fusion import FusedHit
+
+        if not coded:
+            return fused
+        top = max((h.score for h in fused), default=0.0) + 1.0
+        first: list = []
+        for rid in coded:
+            mine = [h for h in fused if self._units[int(h.row)].record_id == rid]
+            if not mine:
+                whole = self._unit_pos.get(f"{rid}#whole")
+                rows = [whole] if whole is not None else [i for i, u in enumerate(self._units) if u.record_id == rid]
+                rows = [r for r in rows if allowed is None or allowed[r]]
+                mine = [FusedHit(row=rows[0], score=0.0)] if rows else []
+            for h in mine[:1]:
+                h.score = top
+                first.append(h)
+            top -= 1e-6
+        keep = {id(h) for h in first}
+        return first + [h for h in fused if id(h) not in keep]
+
     # --- search ------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, where: Optional[dict[str, Any]] = None, mode: str = "hybrid",
@@ -343,10 +390,12 @@ class SearchIndex:
             fused = fuse(lex, dense, k=n_cand, method="dense")
         if method != "lexical":  # the lexical side already carries its own preference
             fused = prefer(fused, named, NAMED_BOOST["fused"])
-        return self._collapse(fused, query, k, explain, mode, named)
+        coded = self.coded_records(query)
+        fused = self._code_first(fused, coded, allowed)
+        return self._collapse(fused, query, k, explain, mode, named, coded)
 
     def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str,
-                  named: Optional[np.ndarray] = None) -> list[Hit]:
+                  named: Optional[np.ndarray] = None, coded: Iterable[str] = ()) -> list[Hit]:
         hits: list[Hit] = []
         seen: set[str] = set()
         for fh in fused:
@@ -357,6 +406,8 @@ class SearchIndex:
             hit = self._hit(u, float(fh.score), query, fh if explain else None, mode)
             if hit.explain is not None and named is not None:
                 hit.explain["named_document"] = bool(named[int(fh.row)])
+            if hit.explain is not None and u.record_id in coded:
+                hit.explain["code_match"] = True
             hits.append(hit)
             if len(hits) >= k:
                 break

@@ -41,6 +41,19 @@ def test_dense_mode_answers(ix):
     assert all(h.explain is None for h in hits)
 
 
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "dense"])
+def test_code_in_query_puts_that_record_first(ix, mode):
+    # the code is written nowhere in the searched text: the officer who types it means that record
+    for query in ("thủ tục 1.000003", "hồ sơ của TTHC (1.000003)?", "1.000003"):
+        hits = ix.search(query, k=3, mode=mode, explain=True)
+        assert hits[0].id == "tthc:1.000003" and hits[0].explain["code_match"] is True
+        assert all("code_match" not in h.explain for h in hits[1:])
+    assert ix.coded_records("1.000003 và 1.000001") == ["tthc:1.000003", "tthc:1.000001"]
+    assert ix.coded_records("năm 1.000003x") == [] and ix.coded_records("") == []
+    # within the filters: a code outside them is not brought back
+    assert all(h.kind == "regulation" for h in ix.search("1.000003", k=3, mode=mode, where={"kind": "regulation"}))
+
+
 def test_regulation_hit_cites_clause(ix):
     hits = ix.search("hướng dẫn bổ sung hồ sơ một lần tại Bộ phận Một cửa", k=3, where={"kind": "regulation"})
     assert hits and all(h.kind == "regulation" for h in hits)

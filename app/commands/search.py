@@ -66,7 +66,8 @@ def print_hits(hits, out=sys.stdout, explain: bool = False) -> None:
             e = h.explain
             print(f"   Giải thích: từ khóa hạng {e.get('lexical_rank')} (điểm {_fmt(e.get('lexical_score'))}), "
                   f"ngữ nghĩa hạng {e.get('dense_rank')} (điểm {_fmt(e.get('dense_score'))}), "
-                  f"đơn vị {e.get('unit')}", file=out)
+                  f"đơn vị {e.get('unit')}"
+                  + ("; mã thủ tục được nêu trong câu hỏi" if e.get("code_match") else ""), file=out)
 
 
 def _fmt(x: Optional[float]) -> str:

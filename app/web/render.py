@@ -65,6 +65,7 @@ EXPLAIN_LABEL = {
     "dense_rank": "Hạng theo ngữ nghĩa",
     "fusion": "Cách kết hợp",
     "named_document": "Văn bản được nêu trong câu hỏi",
+    "code_match": "Mã thủ tục được nêu trong câu hỏi",
     "rrf": "Điểm RRF",
     "matched_terms": "Từ khớp",
     "terms": "Từ khớp",
