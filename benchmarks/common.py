@@ -146,6 +146,12 @@ def load_new_questions() -> list[Question]:
     return load_question_file("procedure_questions_2.json")
 
 
+def load_third_questions() -> list[Question]:
+    """benchmarks/data/procedure_questions_3.json: 200 questions on random procedures, 100 of any kind and
+    100 that citizens file locally (2 Dec 2026; dev = even positions, test = odd — never tune on the test half)."""
+    return load_question_file("procedure_questions_3.json")
+
+
 def folded_questions(questions: list[Question]) -> list[Question]:
     """The same questions typed without diacritics."""
     from indexer.vietnamese import fold

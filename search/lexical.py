@@ -53,6 +53,10 @@ class LexicalParams:
     stop_weight: float = 0.2
     colloquial: bool = True  # colloquial → administrative expansions ("sổ đỏ" → "giấy chứng nhận…")
     expansion_weight: float = 0.6
+    # when several colloquial phrases of one query expand, each expansion weighs at most as much as
+    # this many tokens ("giấy xác nhận độc thân để … vay mua nhà": the 17 tokens of the land-transfer
+    # wording drowned the 7 of "xác nhận tình trạng hôn nhân"); docs/benchmarks.md "Issue 10f"
+    expansion_tokens: int = 6
     title_coverage: float = 0.5  # ranking: score × (1 + this × share of the title's syllables in the query)
 
 
@@ -167,7 +171,10 @@ def analyse_query(
     q.own_exact = q.exact_uni + q.exact_bi
     q.colloquial = bool(expansions)
     for e in expansions:
-        q.add(e.tokens, [e.weight] * len(e.tokens))
+        w = e.weight
+        if len(expansions) > 1 and p.expansion_tokens > 0:  # several phrases: none outweighs by its length
+            w *= min(1.0, p.expansion_tokens / max(1, len(e.tokens)))
+        q.add(e.tokens, [w] * len(e.tokens))
         if e.weight >= p.expansion_weight:  # not the generic action words ("cấp lại")
             q.highlight += e.tokens
     q.content_fold_uni = _dedupe(q.content_fold_uni)

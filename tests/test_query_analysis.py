@@ -279,3 +279,21 @@ def test_lexicon_and_title_coverage_only_for_catalogue_rows(index: LexicalIndex)
     plain = LexicalIndex(index._m, index._terms, index.meta, LexicalParams(colloquial=False, title_coverage=0.0))
     np.testing.assert_allclose(scoped[4:], plain.rank_scores(q)[4:], rtol=1e-6)
     assert scoped[0] > 0 and index.search(q, 1, catalogue=cat)[0].tolist() == [0]
+
+
+def test_several_expansions_weigh_alike_whatever_their_length(lexicon: Lexicon) -> None:
+    q = "giấy xác nhận độc thân để làm hồ sơ vay mua nhà"
+    sizes = {e.phrase: len(e.tokens) for e in analyse_text(q, lexicon).expansions}
+    assert sizes["độc thân"] < sizes["mua nhà"] and sizes["mua nhà"] > 2 * LexicalParams().expansion_tokens
+    params = LexicalParams()
+    terms = analyse_query(q, lexicon=lexicon, params=params).weights["exact_uni"]
+    # each expansion is scaled to at most expansion_tokens tokens' worth: the long land-transfer
+    # wording of "mua nhà" no longer outweighs "xác nhận tình trạng hôn nhân"
+    scale = {p: min(1.0, params.expansion_tokens / n) for p, n in sizes.items()}
+    assert terms["hôn"] == pytest.approx(params.expansion_weight * scale["độc thân"])
+    assert terms["chuyển"] == pytest.approx(params.expansion_weight * scale["mua nhà"])
+    assert terms["độc"] == 1.0  # the query's own words are untouched
+    one = analyse_query("mua nhà", lexicon=lexicon, params=params).weights["exact_uni"]
+    assert one["chuyển"] == pytest.approx(params.expansion_weight)  # a lone expansion keeps its weight
+    off = analyse_query(q, lexicon=lexicon, params=LexicalParams(expansion_tokens=0)).weights["exact_uni"]
+    assert off["chuyển"] == pytest.approx(params.expansion_weight)
