@@ -271,6 +271,7 @@ ABBREVIATIONS: dict[str, str] = {
     "CSGT": "cảnh sát giao thông",
     "ATTT": "an toàn thông tin",
     "BVTV": "bảo vệ thực vật",
+    "CFS": "giấy chứng nhận lưu hành tự do",
 }
 
 _ABBR = re.compile(
