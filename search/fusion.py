@@ -97,6 +97,11 @@ def params_for(model_name: str, method: str | None = None) -> dict[str, float | 
 # side multiplies its scores by 1 + NAMED_BOOST["lexical"] (so that those units enter the
 # candidates), and the fused scores of dense/hybrid search by 1 + NAMED_BOOST["fused"].
 NAMED_BOOST: dict[str, float] = {"lexical": 0.2, "fused": 0.1}
+# Preference for procedures of the level the query names as the place to go ("công an phường" →
+# cấp xã; ``search.query_analysis.named_levels``): fused score × (1 + LEVEL_BOOST), every mode.
+# docs/benchmarks.md "Issue 10f": 0.03 / 0.05 / 0.1 / 0.2 → the 200-question dev half +0.001 / +0.001 /
+# +0.008 / +0.008, no other set moved.
+LEVEL_BOOST: float = 0.1
 
 
 @dataclass
@@ -212,4 +217,4 @@ def fuse(
     ]
 
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "HYBRID_DENSE_SKIPS", "params_for", "prefer"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "HYBRID_DENSE_SKIPS", "LEVEL_BOOST", "params_for", "prefer"]

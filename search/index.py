@@ -15,6 +15,9 @@ Codes: a query that holds a record's code as a word ("thủ tục 1.001193", "QT
 record first, in every mode and within the filters — the code is written nowhere in the searched
 text, and an officer who types it means that record.
 
+Levels: a query that names where the asker goes ("công an phường", "Sở Tư pháp", "Bộ Tư pháp")
+prefers the procedures done at that level (``search.fusion.LEVEL_BOOST``), in every mode.
+
 Named documents: a query that names an indexed document ("theo Luật Cư trú …", "Nghị định
 63", "Quyết định 19/2014/QĐ-TTg"; :class:`search.query_analysis.DocumentNames`) prefers
 that document's units (``search.fusion.NAMED_BOOST``), in every mode.
@@ -99,6 +102,7 @@ class SearchIndex:
         self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
         self._folded: dict[str, list[str]] = {}
         self._part_masks: dict[frozenset[str], np.ndarray] = {}
+        self._level_masks: dict[tuple[str, ...], np.ndarray] = {}
         self._embedder = None
         self._names = None  # (DocumentNames, row → document index), built on first use
         self._catalogue: Optional[np.ndarray] = None
@@ -334,6 +338,31 @@ class SearchIndex:
         keep = {id(h) for h in first}
         return first + [h for h in fused if id(h) not in keep]
 
+    def level_rows(self, query: str) -> Optional[np.ndarray]:
+        """Procedure unit rows of the level(s) the query names as the place to go (None: none named).
+
+        "công an phường" → the procedures done at cấp xã (their "Cấp thực hiện", or a name that says
+        "cấp xã"); see :func:`search.query_analysis.named_levels`.
+
+        Args:
+            query: the user's query.
+        Returns:
+            a boolean mask over unit rows, or None.
+        """
+        from search.query_analysis import named_levels
+
+        levels = tuple(named_levels(query))
+        if not levels:
+            return None
+        rows = self._level_masks.get(levels)
+        if rows is None:
+            marks = [f"cap {fold(lv)}" for lv in levels] + (["trung uong"] if "bộ" in levels else [])
+            level, title = self._column("level"), self._column("title")
+            rows = np.array([u.kind == "procedure" and any(m in level[i] or m in title[i] for m in marks)
+                             for i, u in enumerate(self._units)], dtype=bool)
+            self._level_masks[levels] = rows
+        return rows
+
     # --- search ------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, where: Optional[dict[str, Any]] = None, mode: str = "hybrid",
@@ -351,7 +380,7 @@ class SearchIndex:
         Raises:
             SearchError: unknown mode or filter key.
         """
-        from search.fusion import HYBRID_DENSE_SKIPS, NAMED_BOOST, fuse, params_for, prefer
+        from search.fusion import HYBRID_DENSE_SKIPS, LEVEL_BOOST, NAMED_BOOST, fuse, params_for, prefer
 
         if mode not in MODES:
             raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
@@ -390,12 +419,15 @@ class SearchIndex:
             fused = fuse(lex, dense, k=n_cand, method="dense")
         if method != "lexical":  # the lexical side already carries its own preference
             fused = prefer(fused, named, NAMED_BOOST["fused"])
+        levelled = self.level_rows(query)
+        fused = prefer(fused, levelled, LEVEL_BOOST)
         coded = self.coded_records(query)
         fused = self._code_first(fused, coded, allowed)
-        return self._collapse(fused, query, k, explain, mode, named, coded)
+        return self._collapse(fused, query, k, explain, mode, named, coded, levelled)
 
     def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str,
-                  named: Optional[np.ndarray] = None, coded: Iterable[str] = ()) -> list[Hit]:
+                  named: Optional[np.ndarray] = None, coded: Iterable[str] = (),
+                  levelled: Optional[np.ndarray] = None) -> list[Hit]:
         hits: list[Hit] = []
         seen: set[str] = set()
         for fh in fused:
@@ -406,6 +438,8 @@ class SearchIndex:
             hit = self._hit(u, float(fh.score), query, fh if explain else None, mode)
             if hit.explain is not None and named is not None:
                 hit.explain["named_document"] = bool(named[int(fh.row)])
+            if hit.explain is not None and levelled is not None:
+                hit.explain["named_level"] = bool(levelled[int(fh.row)])
             if hit.explain is not None and u.record_id in coded:
                 hit.explain["code_match"] = True
             hits.append(hit)

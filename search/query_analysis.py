@@ -27,6 +27,8 @@ Pure functions over token lists; the lexicon is data (JSON), loaded once per ind
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -365,3 +367,39 @@ class DocumentNames:
 
 
 __all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens"]
+
+
+# Where the asker says they go, the level of the procedure they need: "công an phường" → cấp xã,
+# "Sở Tư pháp" → cấp tỉnh, "Bộ Tư pháp" / "trung ương" → cấp bộ. The catalogue splits many
+# procedures by level ("Trình báo mất thẻ ABTC (thực hiện tại cấp xã)" / "… cấp tỉnh"). Patterns
+# are kept unambiguous: typed with diacritics, "xã"/"tỉnh" are words of their own; "sở"/"bộ" count
+# only before a department's name ("cơ sở", "bộ hồ sơ" do not); typed without diacritics, only
+# phrases that cannot be anything else ("cap xa", "cong an phuong", "so tu phap").
+_DEPARTMENTS = ("tư pháp|công an|tài chính|nội vụ|y tế|giáo dục|công thương|nông nghiệp|xây dựng|giao thông"
+                "|tài nguyên|lao động|văn hóa|khoa học|thông tin|kế hoạch|ngoại giao|ngoại vụ|quốc phòng|dân tộc"
+                "|du lịch|thể thao")
+_LEVEL_CUES: dict[str, tuple[str, str]] = {
+    # level: (pattern on the NFC query when typed with diacritics, pattern on the folded query)
+    "xã": (r"\b(?:xã(?! hội)|phường|thị trấn)\b",  # not "bảo hiểm xã hội"
+           r"\b(?:cap xa|ubnd xa|cong an xa|ubnd phuong|cong an phuong|thi tran)\b"),
+    "huyện": (r"\b(?:huyện|quận)\b", r"\b(?:cap huyen|ubnd huyen|cong an huyen|ubnd quan|cong an quan)\b"),
+    "tỉnh": (rf"\b(?:tỉnh|sở (?:{_DEPARTMENTS}))\b",
+             rf"\b(?:cap tinh|ubnd tinh|cong an tinh|so (?:{fold(_DEPARTMENTS)}))\b"),
+    "bộ": (rf"\b(?:trung ương|cấp bộ|bộ (?:{_DEPARTMENTS}))\b",
+           rf"\b(?:trung uong|cap bo|bo (?:{fold(_DEPARTMENTS)}))\b"),
+}
+
+
+def named_levels(query: str) -> list[str]:
+    """Administrative levels the query names as the place to go ("công an phường" → ["xã"]).
+
+    Args:
+        query: the user's query.
+    Returns:
+        Levels among "xã", "huyện", "tỉnh", "bộ", in that order (empty when none is named).
+    """
+    text = unicodedata.normalize("NFC", query or "").lower()
+    accented = has_diacritics(text)
+    folded = fold(text)
+    return [level for level, (exact, plain) in _LEVEL_CUES.items()
+            if (accented and re.search(exact, text)) or re.search(plain, folded)]

@@ -11,7 +11,8 @@ import pytest
 from indexer.lexical import write_lexical
 from indexer.vietnamese import fold, tokenize
 from search.lexical import LexicalIndex, LexicalParams, analyse_query
-from search.query_analysis import LEXICON_PATH, DocumentNames, Lexicon, analyse_text, analyse_tokens, document_aliases
+from search.query_analysis import (LEXICON_PATH, DocumentNames, Lexicon, analyse_text, analyse_tokens, document_aliases,
+                                   named_levels)
 
 TITLES = [
     "Cấp lại Giấy chứng nhận do bị mất",
@@ -297,3 +298,21 @@ def test_several_expansions_weigh_alike_whatever_their_length(lexicon: Lexicon) 
     assert one["chuyển"] == pytest.approx(params.expansion_weight)  # a lone expansion keeps its weight
     off = analyse_query(q, lexicon=lexicon, params=LexicalParams(expansion_tokens=0)).weights["exact_uni"]
     assert off["chuyển"] == pytest.approx(params.expansion_weight)
+
+
+@pytest.mark.parametrize("query, levels", [
+    ("làm rơi thẻ ABTC, báo mất ở công an phường được không", ["xã"]),
+    ("lam roi the ABTC bao mat o cong an phuong", ["xã"]),
+    ("nộp ở UBND xã hay lên huyện", ["xã", "huyện"]),
+    ("Sở Tư pháp cấp lại phiếu lý lịch", ["tỉnh"]),
+    ("so tu phap cap lai", ["tỉnh"]),
+    ("giám định viên do Bộ Tư pháp bổ nhiệm", ["bộ"]),
+    ("thủ tục cấp trung ương", ["bộ"]),
+    # no level: "xã hội", "cơ sở", "bộ hồ sơ", "phương tiện" typed without diacritics
+    ("đóng bảo hiểm xã hội một lần", []),
+    ("cơ sở kinh doanh đổi địa chỉ", []),
+    ("bộ hồ sơ gồm những gì", []),
+    ("dang ky phuong tien thuy", []),
+])
+def test_named_levels(query: str, levels: list[str]) -> None:
+    assert named_levels(query) == levels

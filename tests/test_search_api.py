@@ -54,6 +54,21 @@ def test_code_in_query_puts_that_record_first(ix, mode):
     assert all(h.kind == "regulation" for h in ix.search("1.000003", k=3, mode=mode, where={"kind": "regulation"}))
 
 
+def test_named_level_is_preferred(ix):
+    rows = ix.level_rows("nộp hồ sơ ở UBND phường")
+    marked = {u.record_id for u, m in zip(ix.units(), rows) if m}
+    assert marked == {"tthc:1.000001", "tthc:1.000002"}  # "Cấp xã"; never a regulation
+    assert ix.level_rows("bảo hiểm xã hội") is None and ix.level_rows("hồ sơ gồm gì") is None
+    tinh = {u.record_id for u, m in zip(ix.units(), ix.level_rows("lên Sở Xây dựng hỏi")) if m}
+    assert tinh == {"tthc:2.000004"}
+    for mode in ("hybrid", "lexical", "dense"):
+        hits = ix.search("cấp giấy tờ ở tỉnh", k=4, mode=mode, explain=True)
+        flags = {h.id: h.explain["named_level"] for h in hits}
+        assert flags.get("tthc:2.000004", True) is True and not any(v for k, v in flags.items() if k != "tthc:2.000004")
+    plain = ix.search("cấp giấy tờ", k=4, explain=True)
+    assert all("named_level" not in h.explain for h in plain)
+
+
 def test_regulation_hit_cites_clause(ix):
     hits = ix.search("hướng dẫn bổ sung hồ sơ một lần tại Bộ phận Một cửa", k=3, where={"kind": "regulation"})
     assert hits and all(h.kind == "regulation" for h in hits)

@@ -67,7 +67,8 @@ def print_hits(hits, out=sys.stdout, explain: bool = False) -> None:
             print(f"   Giải thích: từ khóa hạng {e.get('lexical_rank')} (điểm {_fmt(e.get('lexical_score'))}), "
                   f"ngữ nghĩa hạng {e.get('dense_rank')} (điểm {_fmt(e.get('dense_score'))}), "
                   f"đơn vị {e.get('unit')}"
-                  + ("; mã thủ tục được nêu trong câu hỏi" if e.get("code_match") else ""), file=out)
+                  + ("; mã thủ tục được nêu trong câu hỏi" if e.get("code_match") else "")
+                  + ("; đúng cấp thực hiện được nêu trong câu hỏi" if e.get("named_level") else ""), file=out)
 
 
 def _fmt(x: Optional[float]) -> str:

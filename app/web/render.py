@@ -66,6 +66,7 @@ EXPLAIN_LABEL = {
     "fusion": "Cách kết hợp",
     "named_document": "Văn bản được nêu trong câu hỏi",
     "code_match": "Mã thủ tục được nêu trong câu hỏi",
+    "named_level": "Cấp thực hiện được nêu trong câu hỏi",
     "rrf": "Điểm RRF",
     "matched_terms": "Từ khớp",
     "terms": "Từ khớp",
