@@ -16,7 +16,8 @@ record first, in every mode and within the filters — the code is written nowhe
 text, and an officer who types it means that record.
 
 Levels: a query that names where the asker goes ("công an phường", "Sở Tư pháp", "Bộ Tư pháp")
-prefers the procedures done at that level (``search.fusion.LEVEL_BOOST``), in every mode.
+prefers the procedures done at that level (``search.fusion.LEVEL_BOOST``), in every mode, when
+its best hit is a procedure (a question answered by a regulation keeps its order).
 
 Named documents: a query that names an indexed document ("theo Luật Cư trú …", "Nghị định
 63", "Quyết định 19/2014/QĐ-TTg"; :class:`search.query_analysis.DocumentNames`) prefers
@@ -420,6 +421,8 @@ class SearchIndex:
         if method != "lexical":  # the lexical side already carries its own preference
             fused = prefer(fused, named, NAMED_BOOST["fused"])
         levelled = self.level_rows(query)
+        if levelled is not None and fused and self._units[int(fused[0].row)].kind != "procedure":
+            levelled = None  # a question answered by a regulation ("Bộ Tư pháp có trách nhiệm gì") keeps its order
         fused = prefer(fused, levelled, LEVEL_BOOST)
         coded = self.coded_records(query)
         fused = self._code_first(fused, coded, allowed)
