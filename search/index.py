@@ -27,6 +27,7 @@ that document's units (``search.fusion.NAMED_BOOST``), in every mode.
 from __future__ import annotations
 
 import html
+import re
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
@@ -47,6 +48,7 @@ _KIND_ALIASES = {"thu tuc": "procedure", "thutuc": "procedure", "tthc": "procedu
                  "quy trinh": "process", "quytrinh": "process", "iso": "process"}
 
 
+_LEVEL_IN_NAME = re.compile(r"\b(?:cap (?:xa|huyen|tinh|bo|trung uong)|trung uong)\b")  # on folded names
 _CODE_EDGES = "\"'“”‘’()[]{}<>,;:?!."  # stripped around a word before it is looked up as a code
 
 
@@ -359,7 +361,10 @@ class SearchIndex:
         if rows is None:
             marks = [f"cap {fold(lv)}" for lv in levels] + (["trung uong"] if "bộ" in levels else [])
             level, title = self._column("level"), self._column("title")
-            rows = np.array([u.kind == "procedure" and any(m in level[i] or m in title[i] for m in marks)
+            # a name that states its level ("… (thực hiện tại cấp huyện)") says it better than the
+            # "Cấp thực hiện" field, which the 2025 reform left at "Cấp xã" for former district procedures
+            rows = np.array([u.kind == "procedure" and any(m in (title[i] if _LEVEL_IN_NAME.search(title[i]) else level[i])
+                                                          for m in marks)
                              for i, u in enumerate(self._units)], dtype=bool)
             self._level_masks[levels] = rows
         return rows

@@ -67,6 +67,12 @@ def test_named_level_is_preferred(ix):
         assert flags.get("tthc:2.000004", True) is True and not any(v for k, v in flags.items() if k != "tthc:2.000004")
     plain = ix.search("cấp giấy tờ", k=4, explain=True)
     assert all("named_level" not in h.explain for h in plain)
+    # a name that states its level outranks the "Cấp thực hiện" field (left at "Cấp xã" by the reform)
+    from search.index import _LEVEL_IN_NAME
+    from indexer.vietnamese import fold
+    assert _LEVEL_IN_NAME.search(fold("Trình báo mất thẻ ABTC (thực hiện tại cấp huyện)"))
+    assert _LEVEL_IN_NAME.search(fold("Cấp lại thẻ giám định viên tư pháp cấp Trung ương"))
+    assert not _LEVEL_IN_NAME.search(fold("Cấp lại thẻ Căn cước công dân"))
     # a question answered by a regulation keeps its order: no level preference at all
     legal = ix.search("hướng dẫn bổ sung hồ sơ một lần tại Bộ phận Một cửa cấp xã", k=5, explain=True)
     assert legal[0].kind == "regulation" and all("named_level" not in h.explain for h in legal)
