@@ -272,6 +272,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ATTT": "an toàn thông tin",
     "BVTV": "bảo vệ thực vật",
     "CFS": "giấy chứng nhận lưu hành tự do",
+    "KBNN": "kho bạc nhà nước",
+    "NSNN": "ngân sách nhà nước",
 }
 
 _ABBR = re.compile(
