@@ -4,8 +4,8 @@ For every procedure question set (the 70 tuning questions, the 30 held-out ones 
 and without diacritics, the 120 and the 200 newer ones, each split dev / test), the candidates are
 those of ``SearchIndex.search(mode="hybrid")`` on a built bundle — the lexical side's 100 units
 and the dense side's 100 units, named-document preference included — caught at the call of
-``search.fusion.fuse``. They are then fused in other ways and collapsed to one hit per record, as
-the product does; MRR@10 per set. The first row is the product's default and equals
+``search.fusion.fuse``. They are then fused in other ways, given the named-document and level
+preferences, and collapsed to one hit per record, as the product does; MRR@10 per set. The first row is the product's default and equals
 ``benchmarks/procedure_questions.py --index DIR``'s hybrid row (but for a query that types a
 procedure code, which the product puts first after fusion).
 
@@ -49,7 +49,7 @@ def question_sets() -> list[tuple[str, list]]:
 
 
 def candidates(ix, sets: list[tuple[str, list]]) -> dict[str, list[tuple]]:
-    """Per set: (text, accepted codes, lexical side, dense side, named rows) of each question."""
+    """Per set: (text, accepted codes, lexical side, dense side, named rows, level rows) of each question."""
     import search.fusion as fusion
 
     caught: list[tuple[Side, Side]] = []
@@ -68,7 +68,7 @@ def candidates(ix, sets: list[tuple[str, list]]) -> dict[str, list[tuple]]:
                 caught.clear()
                 ix.search(q.text, k=10, mode="hybrid")
                 lex, dense = caught[0]
-                rows.append((q.text, q.relevant, lex, dense, ix.named_rows(q.text)))
+                rows.append((q.text, q.relevant, lex, dense, ix.named_rows(q.text), ix.level_rows(q.text)))
             out[name] = rows
         return out
     finally:
@@ -136,14 +136,17 @@ def by_coverage(lexical, threshold: float, wd_covered: float, wd_other: float) -
     return run
 
 
-def mrr(rows: list[tuple], fuser: Fuser, code_of: list[str], record_of: list[str], named_boost: float) -> float:
-    """MRR@10 of one set with one fusion (named-document preference, one hit per record)."""
+def mrr(rows: list[tuple], fuser: Fuser, code_of: list[str], record_of: list[str], named_boost: float,
+        level_boost: float, is_procedure: list[bool]) -> float:
+    """MRR@10 of one set with one fusion (named-document and level preferences, one hit per record)."""
     total = 0.0
-    for text, accepted, lex, dense, named in rows:
+    for text, accepted, lex, dense, named, levelled in rows:
         fused = fuser(text, lex, dense)
         if named is not None:
             fused = [(r, s * (1 + named_boost) if named[r] else s) for r, s in fused]
         fused.sort(key=lambda x: -x[1])
+        if levelled is not None and fused and is_procedure[fused[0][0]]:
+            fused = sorted(((r, s * (1 + level_boost) if levelled[r] else s) for r, s in fused), key=lambda x: -x[1])
         seen: set[str] = set()
         codes: list[str] = []
         for r, _ in fused:
@@ -159,7 +162,7 @@ def mrr(rows: list[tuple], fuser: Fuser, code_of: list[str], record_of: list[str
 
 def main() -> int:
     from search import open_index
-    from search.fusion import NAMED_BOOST
+    from search.fusion import LEVEL_BOOST, NAMED_BOOST
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", required=True, help="a bundle built from the national procedures")
@@ -168,6 +171,7 @@ def main() -> int:
     units = ix.units()
     record_of = [u.record_id for u in units]
     code_of = [ix.get(u.record_id).code if u.kind == "procedure" else u.record_id for u in units]
+    is_procedure = [u.kind == "procedure" for u in units]
     sets = question_sets()
     cands = candidates(ix, sets)
     variants: list[tuple[str, Fuser]] = [("default (weighted, min-max, w 0.7)", weighted())]
@@ -181,7 +185,7 @@ def main() -> int:
     print(f"## Fusion variants on {args.index} (MRR@10)\n")
     print("| variant | " + " | ".join(names) + " | mean |\n" + "|---" * (len(names) + 2) + "|")
     for label, fuser in variants:
-        row = [mrr(cands[n], fuser, code_of, record_of, NAMED_BOOST["fused"]) for n in names]
+        row = [mrr(cands[n], fuser, code_of, record_of, NAMED_BOOST["fused"], LEVEL_BOOST, is_procedure) for n in names]
         print(f"| {label} | " + " | ".join(f"{x:.3f}" for x in row) + f" | {np.mean(row):.3f} |")
     return 0
 
