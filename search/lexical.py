@@ -54,8 +54,8 @@ class LexicalParams:
     colloquial: bool = True  # colloquial → administrative expansions ("sổ đỏ" → "giấy chứng nhận…")
     expansion_weight: float = 0.6
     # when several colloquial phrases of one query expand, each expansion weighs at most as much as
-    # this many tokens ("giấy xác nhận độc thân để … vay mua nhà": the 17 tokens of the land-transfer
-    # wording drowned the 7 of "xác nhận tình trạng hôn nhân"); docs/benchmarks.md "Issue 10f"
+    # this many tokens ("giấy xác nhận độc thân để … vay mua nhà": the 21 tokens of the land-transfer
+    # wording drowned the 8 of "cấp giấy xác nhận tình trạng hôn nhân"); docs/benchmarks.md "Issue 10f"
     expansion_tokens: int = 6
     title_coverage: float = 0.5  # ranking: score × (1 + this × share of the title's syllables in the query)
 

@@ -20,6 +20,9 @@ tokens before BM25 scoring:
   (:class:`DocumentNames`), so that search can prefer their units. The names come from the
   indexed documents themselves (type + number, type + short number, type + title), never
   from a fixed list; a named document that is not indexed changes nothing.
+- **named levels**: where the asker says they go ("công an phường", "Sở Tư pháp", "Bộ Tư pháp")
+  gives the level of the procedure they need (:func:`named_levels`), so that search can prefer
+  the procedures done there.
 
 Pure functions over token lists; the lexicon is data (JSON), loaded once per index.
 """
@@ -366,7 +369,6 @@ class DocumentNames:
         return found
 
 
-__all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens"]
 
 
 # Where the asker says they go, the level of the procedure they need: "công an phường" → cấp xã,
@@ -403,3 +405,6 @@ def named_levels(query: str) -> list[str]:
     folded = fold(text)
     return [level for level, (exact, plain) in _LEVEL_CUES.items()
             if (accented and re.search(exact, text)) or re.search(plain, folded)]
+
+
+__all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens", "named_levels"]
