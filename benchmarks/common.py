@@ -152,6 +152,16 @@ def load_third_questions() -> list[Question]:
     return load_question_file("procedure_questions_3.json")
 
 
+def procedure_question_sets() -> list[tuple[str, list[Question]]]:
+    """(label, questions) of every procedure question set, dev and test halves apart, in report order."""
+    tuning, heldout, new, third = (load_procedure_questions(), load_heldout_questions(), load_new_questions(),
+                                   load_third_questions())
+    return [("70 dev", tuning[0::2]), ("70 test", tuning[1::2]), ("70 all", tuning),
+            ("30 held-out", heldout), ("30 held-out without diacritics", folded_questions(heldout)),
+            ("120 new dev", new[0::2]), ("120 new test", new[1::2]),
+            ("200 third dev", third[0::2]), ("200 third test", third[1::2])]
+
+
 def folded_questions(questions: list[Question]) -> list[Question]:
     """The same questions typed without diacritics."""
     from indexer.vietnamese import fold

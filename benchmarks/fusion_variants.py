@@ -29,27 +29,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import (  # noqa: E402
-    folded_questions,
-    load_heldout_questions,
-    load_new_questions,
-    load_procedure_questions,
-    load_third_questions,
-)
+from benchmarks.common import metrics, procedure_question_sets  # noqa: E402
 
 Side = tuple[np.ndarray, np.ndarray]
 Fuser = Callable[[str, Side, Side], list[tuple[int, float]]]
 
 
-def question_sets() -> list[tuple[str, list]]:
-    """(label, questions) of every procedure question set, dev and test halves apart."""
-    t, h, n, third = load_procedure_questions(), load_heldout_questions(), load_new_questions(), load_third_questions()
-    return [("70 dev", t[0::2]), ("70 test", t[1::2]), ("30 held-out", h), ("30 accent-less", folded_questions(h)),
-            ("120 dev", n[0::2]), ("120 test", n[1::2]), ("200 dev", third[0::2]), ("200 test", third[1::2])]
-
-
 def candidates(ix, sets: list[tuple[str, list]]) -> dict[str, list[tuple]]:
-    """Per set: (text, accepted codes, lexical side, dense side, named rows, level rows) of each question."""
+    """Per set: (question, lexical side, dense side, named rows, level rows) of each question."""
     import search.fusion as fusion
 
     caught: list[tuple[Side, Side]] = []
@@ -68,7 +55,7 @@ def candidates(ix, sets: list[tuple[str, list]]) -> dict[str, list[tuple]]:
                 caught.clear()
                 ix.search(q.text, k=10, mode="hybrid")
                 lex, dense = caught[0]
-                rows.append((q.text, q.relevant, lex, dense, ix.named_rows(q.text), ix.level_rows(q.text)))
+                rows.append((q, lex, dense, ix.named_rows(q.text), ix.level_rows(q.text)))
             out[name] = rows
         return out
     finally:
@@ -139,9 +126,9 @@ def by_coverage(lexical, threshold: float, wd_covered: float, wd_other: float) -
 def mrr(rows: list[tuple], fuser: Fuser, code_of: list[str], record_of: list[str], named_boost: float,
         level_boost: float, is_procedure: list[bool]) -> float:
     """MRR@10 of one set with one fusion (named-document and level preferences, one hit per record)."""
-    total = 0.0
-    for text, accepted, lex, dense, named, levelled in rows:
-        fused = fuser(text, lex, dense)
+    ranked: list[list[str]] = []
+    for q, lex, dense, named, levelled in rows:
+        fused = fuser(q.text, lex, dense)
         if named is not None:
             fused = [(r, s * (1 + named_boost) if named[r] else s) for r, s in fused]
         fused.sort(key=lambda x: -x[1])
@@ -155,9 +142,8 @@ def mrr(rows: list[tuple], fuser: Fuser, code_of: list[str], record_of: list[str
                 codes.append(code_of[r])
                 if len(codes) == 10:
                     break
-        rank = next((i + 1 for i, c in enumerate(codes) if c in accepted), None)
-        total += 1.0 / rank if rank else 0.0
-    return total / max(1, len(rows))
+        ranked.append(codes)
+    return metrics(ranked, [q for q, *_ in rows], any_of=True)["MRR@10"]
 
 
 def main() -> int:
@@ -172,7 +158,7 @@ def main() -> int:
     record_of = [u.record_id for u in units]
     code_of = [ix.get(u.record_id).code if u.kind == "procedure" else u.record_id for u in units]
     is_procedure = [u.kind == "procedure" for u in units]
-    sets = question_sets()
+    sets = [(n, qs) for n, qs in procedure_question_sets() if n != "70 all"]
     cands = candidates(ix, sets)
     variants: list[tuple[str, Fuser]] = [("default (weighted, min-max, w 0.7)", weighted())]
     variants += [(f"weighted w {w}", weighted(w)) for w in (0.3, 0.5, 1.0)]

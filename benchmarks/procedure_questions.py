@@ -42,14 +42,11 @@ from benchmarks.common import (  # noqa: E402
     folded_questions,
     lexical_ranked,
     lexical_runs,
-    load_heldout_questions,
-    load_new_questions,
-    load_procedure_questions,
     load_procedures,
-    load_third_questions,
     metrics,
     national_units,
     print_fusion_table,
+    procedure_question_sets,
     procedure_bench,
 )
 from search.lexical import LexicalIndex, LexicalParams  # noqa: E402
@@ -66,14 +63,9 @@ def end_to_end(index: Path) -> int:
     """MRR@10 of ``SearchIndex.search`` (each mode) on a bundle built from the national procedures."""
     from search import open_index
 
-    tuning, heldout, new = load_procedure_questions(), load_heldout_questions(), load_new_questions()
-    third = load_third_questions()
     ix = open_index(index)
     print(f"## End to end: SearchIndex.search on {index} ({ix.status()['model']})\n")
-    sets = [("70 dev", tuning[0::2]), ("70 test", tuning[1::2]), ("70 all", tuning),
-            ("30 held-out", heldout), ("30 held-out without diacritics", folded_questions(heldout)),
-            ("120 new dev", new[0::2]), ("120 new test", new[1::2]),
-            ("200 third dev", third[0::2]), ("200 third test", third[1::2])]
+    sets = procedure_question_sets()
     print("| mode | " + " | ".join(name for name, _ in sets) + " |\n" + "|---" * (len(sets) + 1) + "|")
     for mode in ("lexical", "dense", "hybrid"):
         row = []

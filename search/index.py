@@ -95,12 +95,11 @@ class SearchIndex:
         self.dense = DenseIndex.load(self.version_dir / files.get("vectors", "vectors.faiss"))
         self.lexical = LexicalIndex.load(self.version_dir)
         self._unit_pos = {u.id: i for i, u in enumerate(self._units)}
-        self._by_code: dict[str, str] = {}
-        self._code_records: dict[str, list[str]] = {}  # a quy trình code may be shared by units
+        # code (lower case) → record ids in bundle order: a quy trình code may be shared by units
+        self._code_records: dict[str, list[str]] = {}
         for rid, rec in self._record_rows.items():
             code = (rec.get("code") or "").strip()
             if code:
-                self._by_code.setdefault(code.lower(), rid)
                 self._code_records.setdefault(code.lower(), []).append(rid)
         self._records_cache: dict[str, Union[Procedure, LegalUnit]] = {}
         self._folded: dict[str, list[str]] = {}
@@ -146,7 +145,7 @@ class SearchIndex:
         if pos is not None:
             return self._units[pos].record_id
         code = key[5:] if key.lower().startswith("tthc:") else key
-        return self._by_code.get(code.lower())
+        return next(iter(self._code_records.get(code.lower(), ())), None)
 
     def record_ids(self, kind: Optional[str] = None) -> list[str]:
         """Record ids in bundle order, optionally of one kind."""
