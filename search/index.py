@@ -362,9 +362,9 @@ class SearchIndex:
             level, title = self._column("level"), self._column("title")
             # a name that states its level ("… (thực hiện tại cấp huyện)") says it better than the
             # "Cấp thực hiện" field, which the 2025 reform left at "Cấp xã" for former district procedures
-            rows = np.array([u.kind == "procedure" and any(m in (title[i] if _LEVEL_IN_NAME.search(title[i]) else level[i])
-                                                          for m in marks)
-                             for i, u in enumerate(self._units)], dtype=bool)
+            said = np.fromiter((any(m in (t if _LEVEL_IN_NAME.search(t) else lv) for m in marks)
+                                for t, lv in zip(title, level)), dtype=bool, count=len(self._units))
+            rows = self._catalogue_rows() & said
             self._level_masks[levels] = rows
         return rows
 
