@@ -39,6 +39,7 @@ from indexer.legal_units import DOC_TYPES
 from indexer.vietnamese import fold, has_diacritics, tokenize
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "colloquial.json"
+MAX_SHORT_ALNUM = 4  # "1979", "ct07": a lexicon phrase may hold such a token (not a code)
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,11 @@ class AnalysedQuery:
 
 
 def _is_word(tok: str) -> bool:
-    """A syllable (letters only): codes, numbers and document numbers are never touched."""
-    return tok.isalpha()
+    """A syllable, or a short letters-and-digits token ("số 1", "bằng b2", "ct07", "p2p").
+
+    Codes and document numbers ("1.000080", "19/2014/qđ-ttg") hold punctuation and are never touched.
+    """
+    return tok.isalpha() or (tok.isalnum() and len(tok) <= MAX_SHORT_ALNUM)
 
 
 def analyse_tokens(
@@ -235,7 +239,19 @@ def analyse_tokens(
                     expansions.append(Expansion(" ".join(window), list(e.expand), expansion_weight * e.weight, e.field))
     if stop_phrases and not all(stop_mask):
         weights = [stop_weight if s else 1.0 for s in stop_mask]
-    return AnalysedQuery(list(tokens), weights, expansions)
+    return AnalysedQuery(list(tokens), weights, _without_contained(expansions))
+
+
+def _without_contained(expansions: list[Expansion]) -> list[Expansion]:
+    """Drop an expansion whose words another expansion of the query already holds.
+
+    "nuôi cá lồng" → "nuôi trồng thủy sản lồng bè" with the nested "nuôi cá" → "nuôi trồng thủy
+    sản" would count one notion twice and outweigh the rest of the question.
+    """
+    sets = [set(e.tokens) for e in expansions]
+    keep = [e for i, e in enumerate(expansions)
+            if not any(j != i and sets[i] <= sets[j] and (sets[i] < sets[j] or j < i) for j in range(len(sets)))]
+    return keep
 
 
 def analyse_text(query: str, lexicon: Lexicon | None = None, **kw: float | bool) -> AnalysedQuery:
@@ -407,4 +423,4 @@ def named_levels(query: str) -> list[str]:
             if (accented and re.search(exact, text)) or re.search(plain, folded)]
 
 
-__all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens", "named_levels"]
+__all__ = ["DocumentNames", "document_aliases", "AnalysedQuery", "Expansion", "LEXICON_PATH", "MAX_SHORT_ALNUM", "Lexicon", "LexiconEntry", "analyse_text", "analyse_tokens", "named_levels"]

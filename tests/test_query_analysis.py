@@ -11,7 +11,7 @@ import pytest
 from indexer.lexical import write_lexical
 from indexer.vietnamese import fold, tokenize
 from search.lexical import LexicalIndex, LexicalParams, analyse_query
-from search.query_analysis import (LEXICON_PATH, DocumentNames, Lexicon, analyse_text, analyse_tokens, document_aliases,
+from search.query_analysis import (LEXICON_PATH, MAX_SHORT_ALNUM, DocumentNames, Lexicon, analyse_text, analyse_tokens, document_aliases,
                                    named_levels)
 
 TITLES = [
@@ -70,6 +70,20 @@ def test_bundled_lexicon_is_valid_json_with_hundreds_of_phrases(lexicon: Lexicon
         assert e["match"] and e["expand"].strip()
 
 
+def test_lexicon_phrases_are_normalised_and_can_fire() -> None:
+    """Every phrase is NFC lower case, single-spaced; a match phrase is made of syllables and short
+    letters-and-digits tokens only (the matcher never reads a window holding a code or a document
+    number, so "quy hoạch 1/500" could never fire)."""
+    import unicodedata
+
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    for e in data["entries"]:
+        for phrase in e["match"] + [e["expand"]]:
+            assert phrase == " ".join(unicodedata.normalize("NFC", phrase).lower().split()), phrase
+        for phrase in e["match"]:
+            assert all(t.isalpha() or (t.isalnum() and len(t) <= MAX_SHORT_ALNUM) for t in tokenize(phrase)), phrase
+
+
 def test_lexicon_covers_main_catalogue_fields(lexicon: Lexicon) -> None:
     fields = {e.field for e in lexicon.entries}
     for f in ["Hộ tịch", "Công an", "Giao thông", "Đất đai", "Xây dựng", "Doanh nghiệp", "Thuế", "Hải quan",
@@ -90,6 +104,9 @@ def test_lexicon_covers_main_catalogue_fields(lexicon: Lexicon) -> None:
         ("muốn mở công ty", "thành lập doanh nghiệp đăng ký doanh nghiệp"),
         ("muon mo cong ty", "thành lập doanh nghiệp đăng ký doanh nghiệp"),
         ("làm giấy khai sinh cho con", "đăng ký khai sinh"),
+        # fields covered since 2 Dec: loanwords and officers' shorthand
+        ("mua dùi cui để tự vệ", "công cụ hỗ trợ"),
+        ("tien rach doi o dau", "tiền không đủ tiêu chuẩn lưu thông"),
     ],
 )
 def test_expansion_with_and_without_diacritics(query: str, expected: str, lexicon: Lexicon) -> None:
@@ -316,3 +333,20 @@ def test_several_expansions_weigh_alike_whatever_their_length(lexicon: Lexicon) 
 ])
 def test_named_levels(query: str, levels: list[str]) -> None:
     assert named_levels(query) == levels
+
+
+def test_an_expansion_held_by_another_counts_once(lexicon: Lexicon) -> None:
+    """"nuôi cá" nested in "nuôi cá lồng": its wording is inside the longer phrase's, so it is dropped."""
+    got = [" ".join(e.tokens) for e in analyse_text("nuôi cá lồng ngoài biển cần xin giao mặt biển", lexicon).expansions]
+    assert "nuôi trồng thủy sản lồng bè" in got and "nuôi trồng thủy sản" not in got
+    assert "giao khu vực biển" in got
+    assert "nuôi trồng thủy sản" in _expanded("nuôi cá ở ao nhà", lexicon)
+
+
+def test_a_phrase_may_hold_a_short_number_never_a_code() -> None:
+    lex = Lexicon.from_dict({"stop_phrases": [], "entries": [
+        {"match": ["cmnd 9 số"], "expand": "xác nhận số chứng minh nhân dân"},
+        {"match": ["mã 1.000080"], "expand": "không bao giờ"}]})
+    assert _expanded("xin giấy xác nhận cmnd 9 số", lex) == {"xác nhận số chứng minh nhân dân"}
+    assert _expanded("cmnd 9 so", lex) == {"xác nhận số chứng minh nhân dân"}
+    assert _expanded("thủ tục mã 1.000080", lex) == set()
