@@ -51,7 +51,7 @@ def prefer(hits: list["FusedHit"], preferred: np.ndarray | None, boost: float) -
     Args:
         hits: fused hits, best first.
         preferred: boolean mask over rows, or None (nothing preferred).
-        boost: relative bonus (0 keeps the order).
+        boost: relative bonus (0 keeps the order; negative lowers those hits).
 
     Returns:
         The hits, best first (the same objects, scores updated).
@@ -102,6 +102,10 @@ NAMED_BOOST: dict[str, float] = {"lexical": 0.2, "fused": 0.1}
 # docs/benchmarks.md "Issue 10f": 0.03 / 0.05 / 0.1 / 0.2 → the 200-question dev half +0.001 / +0.001 /
 # +0.008 / +0.008, no other set moved.
 LEVEL_BOOST: float = 0.1
+# A procedure whose name opens with a derived action the query does not ask for ("Gia hạn giấy
+# phép X" for "có cần giấy phép X không"; ``search.procedure_actions``): fused score × (1 - ACTION_PENALTY),
+# every mode. docs/benchmarks.md "Issue 10g".
+ACTION_PENALTY: float = 0.1
 
 
 @dataclass
@@ -217,4 +221,4 @@ def fuse(
     ]
 
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "HYBRID_DENSE_SKIPS", "LEVEL_BOOST", "params_for", "prefer"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_PARAMS", "FusedHit", "METHODS", "fuse", "MINILM_PARAMS", "NAMED_BOOST", "HYBRID_DENSE_SKIPS", "LEVEL_BOOST", "ACTION_PENALTY", "params_for", "prefer"]

@@ -105,6 +105,7 @@ class SearchIndex:
         self._folded: dict[str, list[str]] = {}
         self._part_masks: dict[frozenset[str], np.ndarray] = {}
         self._level_masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._name_actions: Optional[np.ndarray] = None  # per row: index into ACTIONS, -1 = none
         self._embedder = None
         self._names = None  # (DocumentNames, row → document index), built on first use
         self._catalogue: Optional[np.ndarray] = None
@@ -368,6 +369,30 @@ class SearchIndex:
             self._level_masks[levels] = rows
         return rows
 
+    def unasked_action_rows(self, query: str) -> Optional[np.ndarray]:
+        """Procedure unit rows whose name opens with a derived action the query does not ask for.
+
+        "Gia hạn giấy phép X" for "có cần giấy phép X không"; see :mod:`search.procedure_actions`.
+        The lexicon's wording for the query counts as asked ("mất sổ đỏ" → "cấp lại …").
+
+        Args:
+            query: the user's query.
+        Returns:
+            a boolean mask over unit rows, or None (the query asks for every action).
+        """
+        from search.procedure_actions import ACTIONS, asked_actions, name_action
+        from search.query_analysis import analyse_text
+
+        names = list(ACTIONS)
+        if self._name_actions is None:
+            cat = self._catalogue_rows()
+            acts = [name_action(u.title) if cat[i] else None for i, u in enumerate(self._units)]
+            self._name_actions = np.fromiter((-1 if a is None else names.index(a) for a in acts),
+                                             dtype=np.int8, count=len(self._units))
+        expansions = [" ".join(e.tokens) for e in analyse_text(query, self.lexical.lexicon).expansions]
+        unasked = [i for i, a in enumerate(names) if a not in asked_actions(query, expansions)]
+        return np.isin(self._name_actions, unasked) if unasked else None
+
     # --- search ------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, where: Optional[dict[str, Any]] = None, mode: str = "hybrid",
@@ -385,7 +410,7 @@ class SearchIndex:
         Raises:
             SearchError: unknown mode or filter key.
         """
-        from search.fusion import HYBRID_DENSE_SKIPS, LEVEL_BOOST, NAMED_BOOST, fuse, params_for, prefer
+        from search.fusion import ACTION_PENALTY, HYBRID_DENSE_SKIPS, LEVEL_BOOST, NAMED_BOOST, fuse, params_for, prefer
 
         if mode not in MODES:
             raise SearchError(f"Chế độ tìm kiếm không hợp lệ: {mode!r} (dùng: {', '.join(MODES)})")
@@ -428,13 +453,15 @@ class SearchIndex:
         if levelled is not None and fused and self._units[int(fused[0].row)].kind != "procedure":
             levelled = None  # a question answered by a regulation ("Bộ Tư pháp có trách nhiệm gì") keeps its order
         fused = prefer(fused, levelled, LEVEL_BOOST)
+        unasked = self.unasked_action_rows(query)
+        fused = prefer(fused, unasked, -ACTION_PENALTY)
         coded = self.coded_records(query)
         fused = self._code_first(fused, coded, allowed)
-        return self._collapse(fused, query, k, explain, mode, named, coded, levelled)
+        return self._collapse(fused, query, k, explain, mode, named, coded, levelled, unasked)
 
     def _collapse(self, fused: Iterable, query: str, k: int, explain: bool, mode: str,
                   named: Optional[np.ndarray] = None, coded: Iterable[str] = (),
-                  levelled: Optional[np.ndarray] = None) -> list[Hit]:
+                  levelled: Optional[np.ndarray] = None, unasked: Optional[np.ndarray] = None) -> list[Hit]:
         hits: list[Hit] = []
         seen: set[str] = set()
         for fh in fused:
@@ -447,6 +474,8 @@ class SearchIndex:
                 hit.explain["named_document"] = bool(named[int(fh.row)])
             if hit.explain is not None and levelled is not None:
                 hit.explain["named_level"] = bool(levelled[int(fh.row)])
+            if hit.explain is not None and unasked is not None:
+                hit.explain["unasked_action"] = bool(unasked[int(fh.row)])
             if hit.explain is not None and u.record_id in coded:
                 hit.explain["code_match"] = True
             hits.append(hit)
