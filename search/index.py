@@ -378,7 +378,8 @@ class SearchIndex:
         Args:
             query: the user's query.
         Returns:
-            a boolean mask over unit rows, or None (the query asks for every action).
+            a boolean mask over unit rows, or None (no such row: the query asks for every action, or
+            no indexed name opens with one it leaves out).
         """
         from search.procedure_actions import ACTIONS, asked_actions, name_action
         from search.query_analysis import analyse_text
@@ -391,7 +392,8 @@ class SearchIndex:
                                              dtype=np.int8, count=len(self._units))
         expansions = [" ".join(e.tokens) for e in analyse_text(query, self.lexical.lexicon).expansions]
         unasked = [i for i, a in enumerate(names) if a not in asked_actions(query, expansions)]
-        return np.isin(self._name_actions, unasked) if unasked else None
+        rows = np.isin(self._name_actions, unasked) if unasked else None
+        return rows if rows is not None and rows.any() else None
 
     # --- search ------------------------------------------------------------------------
 

@@ -247,6 +247,11 @@ def _without_contained(expansions: list[Expansion]) -> list[Expansion]:
 
     "nuôi cá lồng" → "nuôi trồng thủy sản lồng bè" with the nested "nuôi cá" → "nuôi trồng thủy
     sản" would count one notion twice and outweigh the rest of the question.
+
+    Args:
+        expansions: the query's expansions, in query order.
+    Returns:
+        those whose words no other expansion holds (of two alike, the first).
     """
     sets = [set(e.tokens) for e in expansions]
     keep = [e for i, e in enumerate(expansions)
