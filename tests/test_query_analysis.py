@@ -337,7 +337,7 @@ def test_named_levels(query: str, levels: list[str]) -> None:
 
 def test_an_expansion_held_by_another_counts_once(lexicon: Lexicon) -> None:
     """"nuôi cá" nested in "nuôi cá lồng": its wording is inside the longer phrase's, so it is dropped."""
-    got = [" ".join(e.tokens) for e in analyse_text("nuôi cá lồng ngoài biển cần xin giao mặt biển", lexicon).expansions]
+    got = [" ".join(e.tokens) for e in analyse_text("hợp tác xã muốn nuôi cá lồng, xin giao mặt biển", lexicon).expansions]
     assert "nuôi trồng thủy sản lồng bè" in got and "nuôi trồng thủy sản" not in got
     assert "giao khu vực biển" in got
     assert "nuôi trồng thủy sản" in _expanded("nuôi cá ở ao nhà", lexicon)
