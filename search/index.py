@@ -392,8 +392,10 @@ class SearchIndex:
                                              dtype=np.int8, count=len(self._units))
         expansions = [" ".join(e.tokens) for e in analyse_text(query, self.lexical.lexicon).expansions]
         unasked = [i for i, a in enumerate(names) if a not in asked_actions(query, expansions)]
-        rows = np.isin(self._name_actions, unasked) if unasked else None
-        return rows if rows is not None and rows.any() else None
+        if not unasked:
+            return None
+        rows = np.isin(self._name_actions, unasked)
+        return rows if rows.any() else None
 
     # --- search ------------------------------------------------------------------------
 

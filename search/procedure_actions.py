@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from indexer.vietnamese import fold, has_diacritics, normalize, tokenize
+from indexer.vietnamese import fold, has_diacritics, tokenize
 
 # action → (how a name opens with it, how a question asks for it)
 ACTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -53,7 +53,7 @@ def name_action(name: str) -> str | None:
     Returns:
         a key of ``ACTIONS``, or None for a base procedure ("Cấp giấy phép …", "Cấp, cấp lại …").
     """
-    toks = tokenize(normalize(name))
+    toks = tokenize(name)
     for lead in _NAME_LEADS:
         if tuple(toks[: len(lead)]) == lead:
             toks = toks[len(lead):]

@@ -31,12 +31,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.legal_units import DOC_TYPES
-from indexer.vietnamese import fold, has_diacritics, tokenize
+from indexer.vietnamese import fold, has_diacritics, normalize, tokenize
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "colloquial.json"
 MAX_SHORT_ALNUM = 4  # "1979", "ct07": a lexicon phrase may hold such a token (not a code)
@@ -421,7 +420,7 @@ def named_levels(query: str) -> list[str]:
     Returns:
         Levels among "xã", "huyện", "tỉnh", "bộ", in that order (empty when none is named).
     """
-    text = unicodedata.normalize("NFC", query or "").lower()
+    text = normalize(query or "").lower()
     accented = has_diacritics(text)
     folded = fold(text)
     return [level for level, (exact, plain) in _LEVEL_CUES.items()

@@ -68,7 +68,9 @@ def print_hits(hits, out=sys.stdout, explain: bool = False) -> None:
                   f"ngữ nghĩa hạng {e.get('dense_rank')} (điểm {_fmt(e.get('dense_score'))}), "
                   f"đơn vị {e.get('unit')}"
                   + ("; mã thủ tục được nêu trong câu hỏi" if e.get("code_match") else "")
-                  + ("; đúng cấp thực hiện được nêu trong câu hỏi" if e.get("named_level") else ""), file=out)
+                  + ("; đúng cấp thực hiện được nêu trong câu hỏi" if e.get("named_level") else "")
+                  + ("; tên mở đầu bằng việc câu hỏi không nhắc (gia hạn, cấp lại…)" if e.get("unasked_action") else ""),
+                  file=out)
 
 
 def _fmt(x: Optional[float]) -> str:

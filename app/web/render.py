@@ -67,6 +67,7 @@ EXPLAIN_LABEL = {
     "named_document": "Văn bản được nêu trong câu hỏi",
     "code_match": "Mã thủ tục được nêu trong câu hỏi",
     "named_level": "Cấp thực hiện được nêu trong câu hỏi",
+    "unasked_action": "Tên mở đầu bằng việc câu hỏi không nhắc (gia hạn, cấp lại…)",
     "rrf": "Điểm RRF",
     "matched_terms": "Từ khớp",
     "terms": "Từ khớp",
